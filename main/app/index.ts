@@ -1,0 +1,71 @@
+// Electron entry: lifecycle, the window, the app:// scheme and IPC. Everything else is in
+// services that run under plain Node (see main/core/create-core.ts).
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, dialog, ipcMain, net, protocol, shell } from 'electron';
+import Store from 'electron-store';
+import { defaultPrefs } from '../../shared/schemas/prefs';
+import { contentSecurityPolicy } from '../assets/csp';
+import { consoleLogger } from '../core/console-logger';
+import { createCore } from '../core/create-core';
+import { prefsJsonSchemaProperties } from '../services/settings';
+import { APP_ENTRY_URL, APP_SCHEME, isAppUrl } from './app-origin';
+import { planAppRequest } from './app-protocol';
+import { bridgeIpc } from './ipc-bridge';
+import { guardNavigation } from './navigation-guard';
+import { mainWindowOptions } from './window-options';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const rendererDir = path.resolve(here, '../renderer');
+const preloadPath = path.resolve(here, '../preload/index.cjs');
+
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+
+if (!app.requestSingleInstanceLock()) app.quit();
+
+app.whenReady().then(async () => {
+  const csp = contentSecurityPolicy();
+  protocol.handle(APP_SCHEME, async (request) => {
+    const plan = planAppRequest(request.url, rendererDir, csp);
+    if (plan.kind === 'error') return new Response(plan.reason, { status: plan.status });
+    const file = await net.fetch(`file://${plan.filePath}`);
+    return new Response(file.body, { status: file.status, headers: plan.headers });
+  });
+
+  const store = new Store<Record<string, unknown>>({
+    name: 'preferences',
+    schema: prefsJsonSchemaProperties(),
+    defaults: { ...defaultPrefs },
+    clearInvalidConfig: true,
+  });
+  const core = createCore({
+    runtime: 'electron',
+    version: app.getVersion(),
+    prefsStore: store,
+    isTrustedOrigin: isAppUrl,
+    log: consoleLogger,
+    pickFolder: async (title) => {
+      const result = await dialog.showOpenDialog({ title: title ?? 'Choose a folder', properties: ['openDirectory', 'createDirectory'] });
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+  });
+  await core.library.reopenLast();
+  bridgeIpc(ipcMain, core, () => BrowserWindow.getAllWindows());
+
+  app.on('web-contents-created', (_event, contents) => guardNavigation(contents, (url) => void shell.openExternal(url)));
+
+  const openWindow = () => {
+    const win = new BrowserWindow(mainWindowOptions(preloadPath));
+    win.once('ready-to-show', () => win.show());
+    void win.loadURL(APP_ENTRY_URL);
+  };
+  openWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) openWindow();
+  });
+  app.on('second-instance', () => BrowserWindow.getAllWindows()[0]?.focus());
+});
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});

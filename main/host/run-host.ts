@@ -1,0 +1,28 @@
+// Builds the core for the browser host and starts it; used by the CLI and by e2e tests.
+import { createCore } from '../core/create-core';
+import type { Logger } from '../ipc/types';
+import { openNodePrefsStore } from '../services/settings';
+import { type RunningHost, startHost } from './host-server';
+
+export interface RunHostOptions {
+  configDir: string;
+  rendererDir: string;
+  version: string;
+  log: Logger;
+  port?: number;
+}
+
+export async function runHost({ configDir, rendererDir, version, log, port }: RunHostOptions): Promise<RunningHost> {
+  const trusted = new Set<string>();
+  const core = createCore({
+    runtime: 'browser-host',
+    version,
+    prefsStore: openNodePrefsStore(configDir),
+    isTrustedOrigin: (origin) => origin !== null && trusted.has(origin),
+    log,
+  });
+  await core.library.reopenLast();
+  const host = await startHost({ core, rendererDir, ...(port !== undefined ? { port } : {}) });
+  for (const origin of host.origins) trusted.add(origin);
+  return host;
+}

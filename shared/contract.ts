@@ -1,0 +1,58 @@
+// The single source of truth for everything that crosses the renderer ↔ main boundary.
+// Adding a call = one entry here + one handler in main/ipc/handlers. The preload bridge,
+// the renderer client, the Electron registry and the browser host routes all derive
+// from these two maps, so there is no channel string anywhere else.
+import { z } from 'zod';
+import { appInfoSchema } from './schemas/app';
+import { jobProgressSchema } from './schemas/jobs';
+import { libraryCreateInput, libraryOpenInput, librarySchema, recentLibrarySchema } from './schemas/library';
+import { prefsPatchSchema, prefsSchema } from './schemas/prefs';
+
+const none = z.object({}).strict();
+
+function call<I extends z.ZodType, O extends z.ZodType>(input: I, output: O, summary: string) {
+  return { input, output, summary };
+}
+
+export const calls = {
+  'app.info': call(none, appInfoSchema, 'Version, runtime and capabilities of this app'),
+  'prefs.get': call(none, prefsSchema, 'Read the app preferences'),
+  'prefs.set': call(prefsPatchSchema, prefsSchema, 'Change some preferences; answers all of them'),
+  'library.current': call(none, librarySchema.nullable(), 'The open studio library, if any'),
+  'library.recent': call(none, z.array(recentLibrarySchema), 'Recently opened libraries'),
+  'library.create': call(libraryCreateInput, librarySchema, 'Create a studio library in a folder and open it'),
+  'library.open': call(libraryOpenInput, librarySchema, 'Open an existing studio library'),
+  'library.close': call(none, z.null(), 'Close the open library'),
+  'dialog.pickFolder': call(
+    z.object({ title: z.string().max(200).optional() }).strict(),
+    z.object({ path: z.string().nullable() }),
+    'Native folder picker (Electron only)',
+  ),
+} as const;
+
+export const events = {
+  'job.progress': jobProgressSchema,
+  'library.changed': librarySchema.nullable(),
+} as const;
+
+export type Calls = typeof calls;
+export type CallName = keyof Calls;
+export type CallInput<N extends CallName> = z.input<Calls[N]['input']>;
+export type CallOutput<N extends CallName> = z.output<Calls[N]['output']>;
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<N extends EventName> = z.output<Events[N]>;
+
+export const callNames = Object.keys(calls) as CallName[];
+export const eventNames = Object.keys(events) as EventName[];
+
+export function isCallName(name: unknown): name is CallName {
+  return typeof name === 'string' && Object.hasOwn(calls, name);
+}
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && Object.hasOwn(events, name);
+}
+
+/** What the preload exposes as window.proofdesk, and what the browser host's client imitates. */
+export type { ProofdeskBridge } from './bridge-type';
+export { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL } from './ipc-channels';
