@@ -1,0 +1,11 @@
+export type { FlagsRepo } from './flags-repo';
+export { type Job, type JobState, jobStates } from './job-rows';
+export type { EnqueueInput, JobsOptions, JobsRepo } from './jobs-repo';
+export type { MetadataRepo, PhotoMetadata } from './metadata-repo';
+export { CATALOG_FILE, type Catalog, type CatalogOptions, catalogPath, openCatalog } from './open-catalog';
+export { MAX_PAGE } from './photo-list-query';
+export type { NewPhoto, PhotosRepo, Relink } from './photos-repo';
+export { type CatalogReader, createCatalogReader, type ReaderOptions } from './reader/reader';
+export type { ShootsRepo } from './shoots-repo';
+export * from './types';
+export type { NewVariant, VariantsRepo } from './variants-repo';

@@ -1,0 +1,83 @@
+// Opens (creating if needed) a library's catalog.sqlite, migrates it and wires the repositories.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { AppError } from '../../../shared/errors';
+import { configureConnection } from './connection';
+import { createFlagsRepo, type FlagsRepo } from './flags-repo';
+import { createJobsRepo, type JobsOptions, type JobsRepo } from './jobs-repo';
+import { createMetadataRepo, type MetadataRepo } from './metadata-repo';
+import { assertNotNewer, migrate } from './migrate';
+import { LATEST_VERSION } from './migrations';
+import { createPhotosRepo, type PhotosRepo } from './photos-repo';
+import { createShootsRepo, type ShootsRepo } from './shoots-repo';
+import { createVariantsRepo, type VariantsRepo } from './variants-repo';
+
+export const CATALOG_FILE = 'catalog.sqlite';
+
+export interface CatalogOptions {
+  now: () => Date;
+  jobs?: JobsOptions;
+}
+
+export interface Catalog {
+  /** Absolute path of catalog.sqlite, e.g. for createCatalogReader. */
+  readonly path: string;
+  readonly shoots: ShootsRepo;
+  readonly photos: PhotosRepo;
+  readonly variants: VariantsRepo;
+  readonly metadata: MetadataRepo;
+  readonly flags: FlagsRepo;
+  readonly jobs: JobsRepo;
+  /** Runs fn in one transaction (nested calls become savepoints): all of its writes or none. */
+  transaction<T>(fn: () => T): T;
+  close(): void;
+}
+
+export function catalogPath(libraryDir: string): string {
+  return path.join(path.resolve(libraryDir), CATALOG_FILE);
+}
+
+export function openCatalog(libraryDir: string, options: CatalogOptions): Catalog {
+  const file = catalogPath(libraryDir);
+  if (!existsSync(path.dirname(file))) {
+    throw new AppError('not_found', `The library folder ${path.dirname(file)} does not exist. Open or create the library again.`);
+  }
+  const db = openDatabase(file);
+  try {
+    // Checked before any pragma that writes (journal_mode=WAL rewrites the header), so a
+    // catalog from a newer Proofdesk is left byte for byte as it was.
+    assertNotNewer(db, LATEST_VERSION);
+    configureConnection(db);
+    migrate(db);
+  } catch (error) {
+    db.close();
+    if (error instanceof Database.SqliteError && (error.code === 'SQLITE_NOTADB' || error.code === 'SQLITE_CORRUPT')) {
+      throw new AppError('io_error', `${file} is damaged or is not a Proofdesk catalog. Restore it from a backup; it was not changed.`);
+    }
+    throw error;
+  }
+  const { now } = options;
+  return {
+    path: file,
+    shoots: createShootsRepo(db, now),
+    photos: createPhotosRepo(db, now),
+    variants: createVariantsRepo(db, now),
+    metadata: createMetadataRepo(db),
+    flags: createFlagsRepo(db, now),
+    jobs: createJobsRepo(db, now, options.jobs),
+    transaction: (fn) => db.transaction(fn)(),
+    close: () => db.close(),
+  };
+}
+
+function openDatabase(file: string): Database.Database {
+  try {
+    return new Database(file, { timeout: 5000 });
+  } catch (error) {
+    throw new AppError(
+      'io_error',
+      `The catalog ${file} cannot be opened (${(error as Error).message}). Check that the library folder is writable.`,
+    );
+  }
+}
