@@ -21,7 +21,11 @@ const forceBrowser = process.env.PROOFDESK_BROWSER === '1' || process.argv.inclu
 const electron = forceBrowser ? null : installedElectronBinary();
 
 console.log('Building Proofdesk…');
-const build = spawnSync(bin('electron-vite'), ['build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
+const build = spawnSync(bin('electron-vite'), ['build', '--logLevel', 'warn'], {
+  cwd: root,
+  stdio: 'inherit',
+  shell: process.platform === 'win32',
+});
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 if (electron) {

@@ -22,9 +22,12 @@ describe('resolveAsset', () => {
     expect(resolveAsset(p, root, csp)).toMatchObject({ kind: 'file', mime });
   });
 
-  it.each(['/../etc/passwd', '/assets/../../etc/passwd', '/%2e%2e/etc/passwd', '/assets/%2e%2e/%2e%2e/x.js'])('refuses the escape %s', (p) => {
-    expect(resolveAsset(p, root, csp)).toMatchObject({ kind: 'error', status: 403 });
-  });
+  it.each(['/../etc/passwd', '/assets/../../etc/passwd', '/%2e%2e/etc/passwd', '/assets/%2e%2e/%2e%2e/x.js'])(
+    'refuses the escape %s',
+    (p) => {
+      expect(resolveAsset(p, root, csp)).toMatchObject({ kind: 'error', status: 403 });
+    },
+  );
 
   it('refuses backslashes, NUL bytes and malformed escapes', () => {
     expect(resolveAsset('/..%5c..%5cx.js', root, csp)).toMatchObject({ kind: 'error', status: 400 });

@@ -20,7 +20,11 @@ describe('dispatcher over the real core', () => {
     const result = await core.dispatch('app.info', {}, trusted);
     expect(result.ok).toBe(true);
     if (result.ok) {
-      expect(calls['app.info'].output.parse(result.value)).toMatchObject({ name: 'Proofdesk', runtime: 'browser-host', canPickFolders: false });
+      expect(calls['app.info'].output.parse(result.value)).toMatchObject({
+        name: 'Proofdesk',
+        runtime: 'browser-host',
+        canPickFolders: false,
+      });
     }
   });
 
@@ -103,7 +107,10 @@ describe('dispatcher error handling', () => {
       isTrustedOrigin: () => true,
       log: recordingLogger(),
     });
-    expect(await dispatch('library.current', {}, trusted)).toEqual({ ok: false, error: { code: 'conflict', message: 'Someone else changed this.' } });
+    expect(await dispatch('library.current', {}, trusted)).toEqual({
+      ok: false,
+      error: { code: 'conflict', message: 'Someone else changed this.' },
+    });
   });
 
   it('refuses a handler answer outside the output schema', async () => {

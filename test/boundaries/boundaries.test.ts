@@ -25,7 +25,9 @@ describe('process boundaries (design.md §1)', () => {
   });
 
   it('catch a renderer file importing main code', () => {
-    const v = findViolations([{ path: 'renderer/src/features/x/X.tsx', source: "import { createCore } from '../../../../main/core/create-core';" }]);
+    const v = findViolations([
+      { path: 'renderer/src/features/x/X.tsx', source: "import { createCore } from '../../../../main/core/create-core';" },
+    ]);
     expect(v).toHaveLength(1);
     expect(v[0]?.rule).toMatch(/renderer never imports/);
   });

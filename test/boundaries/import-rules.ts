@@ -43,12 +43,15 @@ const rules: Rule[] = [
     name: 'shared imports nothing of ours outside shared/, and nothing platform-specific',
     applies: (f) => f.startsWith('shared/'),
     forbids: ({ specifier, resolved }) =>
-      specifier === 'electron' || isNodeBuiltin(specifier) || (resolved !== null && !isOurs(resolved, 'shared') && !resolved.startsWith('test/')),
+      specifier === 'electron' ||
+      isNodeBuiltin(specifier) ||
+      (resolved !== null && !isOurs(resolved, 'shared') && !resolved.startsWith('test/')),
   },
   {
     name: 'preload imports only electron and shared/',
     applies: (f) => f.startsWith('preload/'),
-    forbids: ({ specifier, resolved }) => (resolved === null ? specifier !== 'electron' && specifier !== 'vitest' : !isOurs(resolved, 'shared') && !isOurs(resolved, 'preload')),
+    forbids: ({ specifier, resolved }) =>
+      resolved === null ? specifier !== 'electron' && specifier !== 'vitest' : !isOurs(resolved, 'shared') && !isOurs(resolved, 'preload'),
   },
   {
     name: 'server never imports main/, preload/, renderer/ or electron',
@@ -57,7 +60,8 @@ const rules: Rule[] = [
   },
 ];
 
-const importPattern = /(?:^|[\s;])(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|^\s*import\s*['"]([^'"]+)['"]/gm;
+const importPattern =
+  /(?:^|[\s;])(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|^\s*import\s*['"]([^'"]+)['"]/gm;
 
 export function importsOf(source: string): string[] {
   const found: string[] = [];

@@ -97,7 +97,7 @@ describe('app shell in Chromium over the browser host', () => {
     await shot('09-delivery-polish');
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Przekazanie zdjęć' }).waitFor();
-    expect(await page.evaluate(() => document.documentElement.lang)).toBe('pl');
+    expect(await page.locator('html').getAttribute('lang')).toBe('pl');
     await page.getByRole('button', { name: 'Ustawienia' }).click();
     await page.getByLabel('Język').selectOption('en');
     await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();

@@ -2,9 +2,9 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { chromiumArgs, findChromium } from '../../scripts/lib/find-chromium.mjs';
 import type { RunningHost } from '../../main/host/host-server';
 import { runHost } from '../../main/host/run-host';
+import { chromiumArgs, findChromium } from '../../scripts/lib/find-chromium.mjs';
 import { recordingLogger } from '../helpers/test-core';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');

@@ -10,9 +10,11 @@ export interface RecordingLogger extends Logger {
 
 export function recordingLogger(): RecordingLogger {
   const lines: string[] = [];
-  const push = (level: string) => (message: string, ...rest: unknown[]) => {
-    lines.push(`${level} ${message} ${rest.map((r) => (r instanceof Error ? r.stack : String(r))).join(' ')}`);
-  };
+  const push =
+    (level: string) =>
+    (message: string, ...rest: unknown[]) => {
+      lines.push(`${level} ${message} ${rest.map((r) => (r instanceof Error ? r.stack : String(r))).join(' ')}`);
+    };
   return { lines, info: push('info'), warn: push('warn'), error: push('error') };
 }
 

@@ -27,7 +27,9 @@ describe('electron-builder.yml', () => {
   });
 
   it('unpacks native modules from asar and never rebuilds them', () => {
-    expect(config.asarUnpack).toEqual(expect.arrayContaining(['node_modules/better-sqlite3/**', 'node_modules/sharp/**', 'node_modules/@img/**']));
+    expect(config.asarUnpack).toEqual(
+      expect.arrayContaining(['node_modules/better-sqlite3/**', 'node_modules/sharp/**', 'node_modules/@img/**']),
+    );
     expect(config.npmRebuild).toBe(false);
   });
 

@@ -39,7 +39,10 @@ describe('library service', () => {
     const target = path.join(temp.dir, 'shoot');
     await fs.mkdir(target);
     await fs.writeFile(path.join(target, 'IMG_0001.CR3'), 'raw');
-    await expect(library.create({ path: target, name: 'x' })).rejects.toMatchObject({ code: 'conflict', message: expect.stringMatching(/already contains files/) });
+    await expect(library.create({ path: target, name: 'x' })).rejects.toMatchObject({
+      code: 'conflict',
+      message: expect.stringMatching(/already contains files/),
+    });
     expect(await fs.readdir(target)).toEqual(['IMG_0001.CR3']);
     expect(library.current()).toBeNull();
   });
@@ -48,7 +51,10 @@ describe('library service', () => {
     const { library } = service();
     const target = path.join(temp.dir, 'lib');
     await library.create({ path: target, name: 'First' });
-    await expect(library.create({ path: target, name: 'Second' })).rejects.toMatchObject({ code: 'conflict', message: expect.stringMatching(/Open it instead/) });
+    await expect(library.create({ path: target, name: 'Second' })).rejects.toMatchObject({
+      code: 'conflict',
+      message: expect.stringMatching(/Open it instead/),
+    });
   });
 
   it('refuses a file as the library folder', async () => {
@@ -65,7 +71,10 @@ describe('library service', () => {
     a.library.close();
     expect(a.library.current()).toBeNull();
     expect(await a.library.open(target)).toEqual(created);
-    await expect(a.library.open(temp.dir)).rejects.toMatchObject({ code: 'not_found', message: expect.stringMatching(/no Proofdesk library/) });
+    await expect(a.library.open(temp.dir)).rejects.toMatchObject({
+      code: 'not_found',
+      message: expect.stringMatching(/no Proofdesk library/),
+    });
   });
 
   it('refuses a library made by a newer version without changing it', async () => {

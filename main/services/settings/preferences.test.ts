@@ -3,8 +3,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaultPrefs } from '../../../shared/schemas/prefs';
 import { makeTempDir } from '../../../test/helpers/temp-dir';
-import { createPreferences } from './preferences';
 import { openNodePrefsStore } from './node-store';
+import { createPreferences } from './preferences';
 import { prefsJsonSchemaProperties } from './prefs-json-schema';
 
 let temp: Awaited<ReturnType<typeof makeTempDir>>;

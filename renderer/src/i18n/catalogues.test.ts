@@ -13,7 +13,8 @@ describe('translation catalogues', () => {
   });
 
   it('have no empty strings and the same interpolation variables', () => {
-    const flat = (o: unknown) => Object.fromEntries(keys(o).map((k) => [k, k.split('.').reduce<unknown>((a, p) => (a as Record<string, unknown>)[p], o)]));
+    const flat = (o: unknown) =>
+      Object.fromEntries(keys(o).map((k) => [k, k.split('.').reduce<unknown>((a, p) => (a as Record<string, unknown>)[p], o)]));
     const enFlat = flat(en);
     const plFlat = flat(pl);
     for (const [key, text] of Object.entries(enFlat)) {
