@@ -6,7 +6,16 @@ import { z } from 'zod';
 import { appInfoSchema } from './schemas/app';
 import { jobProgressSchema } from './schemas/jobs';
 import { libraryCreateInput, libraryOpenInput, librarySchema, recentLibrarySchema } from './schemas/library';
+import {
+  noticeSchema,
+  photoDetailSchema,
+  photoListInput,
+  photoListOutput,
+  photosChangedSchema,
+  setFlagsInput,
+} from './schemas/photos';
 import { prefsPatchSchema, prefsSchema } from './schemas/prefs';
+import { addShootInput, shootIdInput, shootProgressSchema, shootSchema } from './schemas/shoots';
 
 const none = z.object({}).strict();
 
@@ -28,11 +37,24 @@ export const calls = {
     z.object({ path: z.string().nullable() }),
     'Native folder picker (Electron only)',
   ),
+  'shoots.list': call(none, z.array(shootSchema), 'List the shoots of the open library'),
+  'shoots.add': call(addShootInput, shootSchema, 'Add and watch a shoot folder or a root of shoots'),
+  'shoots.remove': call(shootIdInput, z.null(), 'Stop watching a shoot (files on disk are untouched)'),
+  'shoots.pause': call(shootIdInput, shootProgressSchema, "Pause a shoot's import"),
+  'shoots.resume': call(shootIdInput, shootProgressSchema, "Resume a shoot's import"),
+  'shoots.cancel': call(shootIdInput, shootProgressSchema, "Cancel the rest of a shoot's import"),
+  'photos.list': call(photoListInput, photoListOutput, 'List photos of a shoot for the grid'),
+  'photos.get': call(z.object({ photoId: z.string().min(1) }).strict(), photoDetailSchema, 'Read one photo with its metadata'),
+  'photos.setFlags': call(setFlagsInput, z.array(z.object({ photoId: z.string(), rating: z.number(), pick: z.string(), colorLabel: z.string().nullable() })), 'Rate, pick/reject or label photos'),
+  'photos.retry': call(z.object({ photoIds: z.array(z.string().min(1)).min(1) }).strict(), z.null(), 'Import photos that need attention again'),
 } as const;
 
 export const events = {
   'job.progress': jobProgressSchema,
   'library.changed': librarySchema.nullable(),
+  'shoot.progress': shootProgressSchema,
+  'photos.changed': photosChangedSchema,
+  notice: noticeSchema,
 } as const;
 
 export type Calls = typeof calls;

@@ -1,5 +1,6 @@
 // app://proofdesk/… serves the built renderer (not file://): a real origin for CSP and
 // for the IPC sender check, and no access to the rest of the disk.
+import { isMediaPath, resolveMedia } from '../assets/resolve-media';
 import { resolveAsset } from '../assets/resolve-asset';
 import { APP_HOST } from './app-origin';
 
@@ -8,7 +9,7 @@ export type AppRequestPlan =
   | { kind: 'error'; status: number; reason: string };
 
 /** Pure: what to answer for a request URL. Tested without Electron. */
-export function planAppRequest(requestUrl: string, rendererDir: string, csp: string): AppRequestPlan {
+export function planAppRequest(requestUrl: string, rendererDir: string, csp: string, mediaDir: string | null = null): AppRequestPlan {
   let url: URL;
   try {
     url = new URL(requestUrl);
@@ -16,7 +17,7 @@ export function planAppRequest(requestUrl: string, rendererDir: string, csp: str
     return { kind: 'error', status: 400, reason: 'malformed URL' };
   }
   if (url.host !== APP_HOST) return { kind: 'error', status: 404, reason: 'unknown host' };
-  const resolved = resolveAsset(url.pathname, rendererDir, csp);
+  const resolved = isMediaPath(url.pathname) ? resolveMedia(url.pathname, mediaDir) : resolveAsset(url.pathname, rendererDir, csp);
   if (resolved.kind === 'error') return resolved;
   return { kind: 'file', filePath: resolved.filePath, headers: resolved.headers };
 }

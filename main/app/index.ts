@@ -22,11 +22,13 @@ const preloadPath = path.resolve(here, '../preload/index.cjs');
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
 if (!app.requestSingleInstanceLock()) app.quit();
+let coreForQuit: ReturnType<typeof createCore> | null = null;
 
 app.whenReady().then(async () => {
   const csp = contentSecurityPolicy();
+  let mediaDir: () => string | null = () => null;
   protocol.handle(APP_SCHEME, async (request) => {
-    const plan = planAppRequest(request.url, rendererDir, csp);
+    const plan = planAppRequest(request.url, rendererDir, csp, mediaDir());
     if (plan.kind === 'error') return new Response(plan.reason, { status: plan.status });
     const file = await net.fetch(`file://${plan.filePath}`);
     return new Response(file.body, { status: file.status, headers: plan.headers });
@@ -49,7 +51,9 @@ app.whenReady().then(async () => {
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
   });
+  mediaDir = () => core.session()?.mediaDir ?? null;
   await core.library.reopenLast();
+  coreForQuit = core;
   bridgeIpc(ipcMain, core, () => BrowserWindow.getAllWindows());
 
   app.on('web-contents-created', (_event, contents) => guardNavigation(contents, (url) => void shell.openExternal(url)));
@@ -64,6 +68,11 @@ app.whenReady().then(async () => {
     if (BrowserWindow.getAllWindows().length === 0) openWindow();
   });
   app.on('second-instance', () => BrowserWindow.getAllWindows()[0]?.focus());
+});
+
+app.on('before-quit', () => {
+  // The catalog and its watchers close with the library (WAL checkpoint, lock released).
+  void coreForQuit?.close();
 });
 
 app.on('window-all-closed', () => {

@@ -3,6 +3,7 @@
 import type { AppInfo } from '../../shared/schemas/app';
 import { createEventHub, type EventHub } from '../ipc/event-hub';
 import { createHandlers } from '../ipc/handlers';
+import { type LibrarySession, openLibrarySession, type SessionOptions } from './library-session';
 import { createDispatcher, type Dispatch } from '../ipc/registry';
 import type { Logger } from '../ipc/types';
 import { createLibraryService, type LibraryService } from '../services/library';
@@ -17,6 +18,8 @@ export interface CoreOptions {
   notices?: string[];
   pickFolder?: (title?: string) => Promise<string | null>;
   now?: () => Date;
+  /** Tuning for tests (short settle windows); production uses the defaults. */
+  ingest?: SessionOptions['ingest'];
 }
 
 export interface Core {
@@ -24,15 +27,28 @@ export interface Core {
   events: EventHub;
   prefs: PreferencesService;
   library: LibraryService;
+  /** The open library's catalog and services, or null. */
+  session(): LibrarySession | null;
+  close(): Promise<void>;
 }
 
 export function createCore(options: CoreOptions): Core {
   const events = createEventHub();
   const prefs = createPreferences(options.prefsStore);
+  let session: LibrarySession | null = null;
   const library = createLibraryService({
     prefs,
     now: options.now ?? (() => new Date()),
-    onChange: (lib) => events.emit('library.changed', lib),
+    ownerName: options.runtime === 'electron' ? 'Proofdesk' : 'Proofdesk (browser host)',
+    // The catalog opens with the library and closes with it; a catalog that cannot be
+    // opened (newer version, damaged) makes the open fail as a whole.
+    onChange: async (lib) => {
+      const previous = session;
+      session = null;
+      await previous?.close();
+      if (lib) session = await openLibrarySession(lib, { events, log: options.log, ...(options.ingest ? { ingest: options.ingest } : {}) });
+      events.emit('library.changed', lib);
+    },
   });
   const appInfo = (): AppInfo => ({
     name: 'Proofdesk',
@@ -43,7 +59,14 @@ export function createCore(options: CoreOptions): Core {
     canPickFolders: Boolean(options.pickFolder),
     notices: options.notices ?? [],
   });
-  const handlers = createHandlers({ appInfo, prefs, library, ...(options.pickFolder ? { pickFolder: options.pickFolder } : {}) });
+  const handlers = createHandlers({
+    appInfo,
+    prefs,
+    library,
+    session: () => session,
+    onPhotosChanged: (shootId) => events.emit('photos.changed', { shootId }),
+    ...(options.pickFolder ? { pickFolder: options.pickFolder } : {}),
+  });
   const dispatch = createDispatcher({ handlers, isTrustedOrigin: options.isTrustedOrigin, log: options.log });
-  return { dispatch, events, prefs, library };
+  return { dispatch, events, prefs, library, session: () => session, close: () => library.close() };
 }

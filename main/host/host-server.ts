@@ -36,7 +36,12 @@ export async function startHost({ core, rendererDir, port = 0, token = createTok
   let origins = new Set<string>();
   let csp = contentSecurityPolicy();
   const server = createServer((req, res) => {
-    serveStatic(req, res, rendererDir, csp).catch(() => {
+    serveStatic(req, res, {
+      rootDir: rendererDir,
+      csp,
+      mediaDir: () => core.session()?.mediaDir ?? null,
+      mediaAllowed: (url) => tokensMatch(token, url.searchParams.get(HOST_TOKEN_PARAM)),
+    }).catch(() => {
       if (!res.headersSent) res.writeHead(500).end();
     });
   });

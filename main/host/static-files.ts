@@ -2,13 +2,30 @@
 import { createReadStream, promises as fs } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { resolveAsset } from '../assets/resolve-asset';
+import { isMediaPath, resolveMedia } from '../assets/resolve-media';
 
-export async function serveStatic(req: IncomingMessage, res: ServerResponse, rootDir: string, csp: string): Promise<void> {
+export interface StaticOptions {
+  rootDir: string;
+  csp: string;
+  mediaDir: () => string | null;
+  /** Media are the studio's photos: only for pages that hold the run's token. */
+  mediaAllowed: (url: URL) => boolean;
+}
+
+export async function serveStatic(req: IncomingMessage, res: ServerResponse, options: StaticOptions): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.writeHead(405, { Allow: 'GET, HEAD' }).end();
     return;
   }
-  const resolved = resolveAsset(new URL(req.url ?? '/', 'http://host').pathname, rootDir, csp);
+  const url = new URL(req.url ?? '/', 'http://host');
+  let resolved: ReturnType<typeof resolveAsset>;
+  if (isMediaPath(url.pathname)) {
+    if (!options.mediaAllowed(url)) {
+      res.writeHead(401, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Missing or wrong access token.');
+      return;
+    }
+    resolved = resolveMedia(url.pathname, options.mediaDir());
+  } else resolved = resolveAsset(url.pathname, options.rootDir, options.csp);
   if (resolved.kind === 'error') {
     res.writeHead(resolved.status, { 'Content-Type': 'text/plain; charset=utf-8' }).end(resolved.reason);
     return;

@@ -3,7 +3,7 @@ export { type Job, type JobState, jobStates } from './job-rows';
 export type { EnqueueInput, JobsOptions, JobsRepo } from './jobs-repo';
 export type { MetadataRepo, PhotoMetadata } from './metadata-repo';
 export { CATALOG_FILE, type Catalog, type CatalogOptions, catalogPath, openCatalog } from './open-catalog';
-export { MAX_PAGE } from './photo-list-query';
+export { MAX_PAGE, type PhotoFilter, type PhotoSort, photoSorts } from './photo-list-query';
 export type { NewPhoto, PhotosRepo, Relink } from './photos-repo';
 export { type CatalogReader, createCatalogReader, type ReaderOptions } from './reader/reader';
 export type { ShootsRepo } from './shoots-repo';

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { makeTempDir } from '../../../test/helpers/temp-dir';
 import { openCatalog } from './open-catalog';
 import { manualClock, tempDir } from './test-support';
 
@@ -89,6 +90,17 @@ describe('jobs queue', () => {
     catalog.close();
   });
 
+  it('requeues a crashed job when the catalog is reopened after its lease ran out', () => {
+    const first = setup();
+    const { job } = first.catalog.jobs.enqueue({ queue: 'q', kind: 'k', payload: {} });
+    first.catalog.jobs.claimNext('q');
+    first.catalog.close();
+    first.clock.advance(31_000);
+    const { catalog } = setup(first.dir, first.clock);
+    expect(catalog.jobs.get(job.id)).toMatchObject({ state: 'queued', attempts: 1 });
+    catalog.close();
+  });
+
   it('marks a job failed instead of requeueing it when it keeps crashing the app', () => {
     const { clock, catalog } = setup();
     const { job } = catalog.jobs.enqueue({ queue: 'q', kind: 'decode', payload: {}, maxAttempts: 1 });
@@ -123,5 +135,28 @@ describe('jobs queue', () => {
     expect(() => catalog.jobs.complete('nope')).toThrow(expect.objectContaining({ code: 'not_found' }));
     expect(catalog.jobs.counts()).toEqual({ queued: 0, running: 0, done: 0, failed: 0 });
     catalog.close();
+  });
+});
+
+describe('jobs: cancel and start-up recovery', () => {
+  it('cancels only the queued jobs of one queue and lists live queues', async () => {
+    const temp = await makeTempDir();
+    const catalog = openCatalog(temp.dir, { now: () => new Date() });
+    try {
+      catalog.jobs.enqueue({ queue: 'ingest:a', kind: 'variants', payload: { n: 1 } });
+      catalog.jobs.enqueue({ queue: 'ingest:a', kind: 'variants', payload: { n: 2 } });
+      catalog.jobs.enqueue({ queue: 'ingest:b', kind: 'variants', payload: { n: 3 } });
+      const running = catalog.jobs.claimNext('ingest:a');
+      expect(catalog.jobs.queues().sort()).toEqual(['ingest:a', 'ingest:b']);
+      const cancelled = catalog.jobs.cancelQueued('ingest:a', 'Import cancelled');
+      expect(cancelled.map((j) => j.payload)).toEqual([{ n: 2 }]);
+      expect(catalog.jobs.get(running?.id ?? '')?.state).toBe('running');
+      expect(catalog.jobs.counts('ingest:b').queued).toBe(1);
+      expect(catalog.jobs.recoverAllRunning()).toBe(1);
+      expect(catalog.jobs.get(running?.id ?? '')?.state).toBe('queued');
+    } finally {
+      catalog.close();
+      await temp.cleanup();
+    }
   });
 });

@@ -36,6 +36,12 @@ export interface JobsRepo {
   recoverExpiredLeases(): number;
   get(id: string): Job | null;
   counts(queue?: string): Record<JobState, number>;
+  /** Fails every queued (not running) job of a queue for good, e.g. when the user cancels an import. */
+  cancelQueued(queue: string, reason: string): Job[];
+  /** Queues with queued or running work. */
+  queues(): string[];
+  /** At start-up under the library lock no job can still be running: requeue them all now. */
+  recoverAllRunning(): number;
 }
 
 export function createJobsRepo(db: Database.Database, now: () => Date, options: JobsOptions = {}): JobsRepo {
@@ -54,6 +60,10 @@ export function createJobsRepo(db: Database.Database, now: () => Date, options: 
                  ORDER BY run_after, created_at, rowid LIMIT 1)
      RETURNING *`,
   );
+  const cancel = db.prepare<{ queue: string; reason: string; now: string }, JobRow>(
+    "UPDATE jobs SET state = 'failed', last_error = @reason, updated_at = @now WHERE queue = @queue AND state = 'queued' RETURNING *",
+  );
+  const liveQueues = db.prepare<[], { queue: string }>("SELECT DISTINCT queue FROM jobs WHERE state IN ('queued', 'running')");
   const extend = db.prepare<{ id: string; lease: string; now: string }>(
     "UPDATE jobs SET lease_until = @lease, updated_at = @now WHERE id = @id AND state = 'running'",
   );
@@ -70,6 +80,12 @@ export function createJobsRepo(db: Database.Database, now: () => Date, options: 
        state = CASE WHEN attempts >= max_attempts THEN 'failed' ELSE 'queued' END,
        last_error = 'Interrupted: Proofdesk stopped while this job was running.'
      WHERE state = 'running' AND lease_until <= @now`,
+  );
+  const recoverAll = db.prepare<{ now: string }>(
+    `UPDATE jobs SET lease_until = NULL, updated_at = @now,
+       state = CASE WHEN attempts >= max_attempts THEN 'failed' ELSE 'queued' END,
+       last_error = 'Interrupted: Proofdesk stopped while this job was running.'
+     WHERE state = 'running'`,
   );
   const countAll = db.prepare<[], { state: JobState; n: number }>('SELECT state, count(*) AS n FROM jobs GROUP BY state');
   const countQueue = db.prepare<[string], { state: JobState; n: number }>(
@@ -143,6 +159,9 @@ export function createJobsRepo(db: Database.Database, now: () => Date, options: 
       return row ? toJob(row) : null;
     },
     counts: (queue) => tally(queue === undefined ? countAll.all() : countQueue.all(queue)),
+    cancelQueued: (queue, reason) => cancel.all({ queue, reason, now: at() }).map(toJob),
+    queues: () => liveQueues.all().map((r) => r.queue),
+    recoverAllRunning: () => recoverAll.run({ now: at() }).changes,
   };
 }
 

@@ -58,6 +58,9 @@ export function openCatalog(libraryDir: string, options: CatalogOptions): Catalo
     throw error;
   }
   const { now } = options;
+  const jobs = createJobsRepo(db, now, options.jobs);
+  // Jobs left 'running' by a crash would otherwise wait forever; doing it here means no caller can forget.
+  jobs.recoverExpiredLeases();
   return {
     path: file,
     shoots: createShootsRepo(db, now),
@@ -65,7 +68,7 @@ export function openCatalog(libraryDir: string, options: CatalogOptions): Catalo
     variants: createVariantsRepo(db, now),
     metadata: createMetadataRepo(db),
     flags: createFlagsRepo(db, now),
-    jobs: createJobsRepo(db, now, options.jobs),
+    jobs,
     transaction: (fn) => db.transaction(fn)(),
     close: () => db.close(),
   };

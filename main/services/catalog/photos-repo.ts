@@ -47,6 +47,10 @@ export interface PhotosRepo {
   markReady(id: string): void;
   listByShoot(shootId: string, page: Page): PhotoGridItem[];
   countByStatus(shootId?: string): Record<PhotoStatus, number>;
+  /** Every file the catalog knows for a shoot, to reconcile with the disk at start-up. */
+  filesOfShoot(shootId: string): { photoId: string; path: string; status: PhotoStatus }[];
+  /** Back to 'importing' (the user's Retry, or a changed file), clearing the attention reason. */
+  markImporting(id: string): void;
   /** Deletes an unflagged photo's rows (never files on disk); a flagged photo is refused. */
   remove(id: string): void;
 }
@@ -62,6 +66,12 @@ export function createPhotosRepo(db: Database.Database, now: () => Date): Photos
   const selectPhoto = db.prepare<[string], PhotoRow>('SELECT * FROM photos WHERE id = ?');
   const selectFiles = db.prepare<[string], FileRow>('SELECT * FROM photo_files WHERE photo_id = ? ORDER BY role, path');
   const selectFile = db.prepare<[string], FileRow>('SELECT * FROM photo_files WHERE path = ?');
+  const selectShootFiles = db.prepare<[string], { photoId: string; path: string; status: PhotoStatus }>(
+    'SELECT f.photo_id AS photoId, f.path, p.status FROM photo_files f JOIN photos p ON p.id = f.photo_id WHERE p.shoot_id = ?',
+  );
+  const setImporting = db.prepare<{ id: string; now: string }>(
+    "UPDATE photos SET status = 'importing', attention_reason = NULL, updated_at = @now WHERE id = @id",
+  );
   const selectByStem = db.prepare<[string, string], PhotoRow>('SELECT * FROM photos WHERE folder = ? AND stem = ? ORDER BY created_at');
   const selectByFingerprint = db.prepare<{ fp: string }, PhotoRow>(
     `SELECT * FROM photos WHERE fingerprint = @fp
@@ -187,6 +197,11 @@ export function createPhotosRepo(db: Database.Database, now: () => Date): Photos
     markReady: (id) => mark(id, 'ready', null),
     listByShoot: (shootId, page) => list.all(listParams(shootId, page)).map(toGridItem),
     countByStatus: (shootId) => counts(shootId === undefined ? countAll.all() : countShoot.all(shootId)),
+    filesOfShoot: (shootId) => selectShootFiles.all(shootId),
+    markImporting(id) {
+      requirePhoto(id);
+      setImporting.run({ id, now: now().toISOString() });
+    },
     remove(id) {
       requirePhoto(id);
       if (isFlagged.get(id))

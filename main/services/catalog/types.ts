@@ -1,7 +1,11 @@
 // Domain types of the catalog. Timestamps are ISO-8601 UTC strings (Date#toISOString), so
 // they sort and compare correctly as text inside SQLite.
 
-export const shootKinds = ['shoot', 'root'] as const;
+import { colorLabels, photoStatuses, pickValues } from '../../../shared/schemas/photos';
+import { shootKinds } from '../../../shared/schemas/shoots';
+
+// The value lists are defined once in shared/ (the IPC contract validates with them too).
+export { colorLabels, photoStatuses, pickValues, shootKinds };
 export type ShootKind = (typeof shootKinds)[number];
 export const shootStatuses = ['online', 'offline'] as const;
 export type ShootStatus = (typeof shootStatuses)[number];
@@ -16,7 +20,6 @@ export interface Shoot {
   lastScanAt: string | null;
 }
 
-export const photoStatuses = ['importing', 'ready', 'needs_attention', 'missing'] as const;
 export type PhotoStatus = (typeof photoStatuses)[number];
 export const fileRoles = ['primary', 'raw', 'jpeg', 'sidecar'] as const;
 export type FileRole = (typeof fileRoles)[number];
@@ -63,10 +66,7 @@ export interface Variant {
   madeAt: string;
 }
 
-export const pickValues = ['none', 'pick', 'reject'] as const;
 export type PickState = (typeof pickValues)[number];
-// The five labels Lightroom, Capture One and Photo Mechanic can all round-trip through XMP.
-export const colorLabels = ['red', 'yellow', 'green', 'blue', 'purple'] as const;
 export type ColorLabel = (typeof colorLabels)[number];
 
 export interface PhotoFlags {

@@ -1,6 +1,6 @@
 // ISO base media file format (the box structure of CR3, HEIF and MP4): list the boxes in a
 // byte range. Sizes come from the file, so every box is checked against its parent's end.
-import { type ByteSource, StructureError } from './byte-source';
+import { type ByteSource, OutOfRangeError, StructureError } from './byte-source';
 
 export interface Box {
   type: string;
@@ -31,7 +31,10 @@ export async function readBoxes(src: ByteSource, start: number, end: number): Pr
     } else if (size === 0) {
       size = end - at; // "to the end of the enclosing container"
     }
-    if (size < header || at + size > end) throw new StructureError(`box ${type} at ${at} overruns its container`);
+    if (size < header) throw new StructureError(`box ${type} at ${at} is smaller than its header`);
+    // A box running past the end of the file means the file is cut short; past its parent, damaged.
+    if (at + size > src.size) throw new OutOfRangeError(at, size, src.size);
+    if (at + size > end) throw new StructureError(`box ${type} at ${at} overruns its container`);
     const box: Box = { type, start: at, payload: at + header, end: at + size };
     if (type === 'uuid') {
       if (size < header + 16) throw new StructureError(`uuid box at ${at} too small`);

@@ -47,7 +47,7 @@ export async function detectFromSource(src: ByteSource): Promise<ImageFormat | n
 /** ISO-BMFF: the major brand, then the compatible brands, say what the box file holds. */
 function fromBrands(head: Buffer): ImageFormat | null {
   const boxSize = head.readUInt32BE(0);
-  const end = Math.min(head.length, boxSize >= 16 ? boxSize : 16);
+  const end = Math.min(head.length, Math.max(boxSize, 16));
   const major = head.toString('latin1', 8, 12);
   const compatible: string[] = [];
   for (let at = 16; at + 4 <= end; at += 4) compatible.push(head.toString('latin1', at, at + 4));

@@ -18,9 +18,17 @@ export const imagingErrors = {
     return fail('unsupported', `This is not an image file${hint}. Proofdesk cannot show it.`);
   },
   truncated: (cause?: unknown) =>
-    fail('invalid_input', 'The file is cut short — it may still be copying or the card was removed. Copy it again once the copy has finished.', cause),
+    fail(
+      'invalid_input',
+      'The file is cut short — it may still be copying or the card was removed. Copy it again once the copy has finished.',
+      cause,
+    ),
   damaged: (cause?: unknown) =>
-    fail('invalid_input', 'The picture data in this file is damaged and cannot be read. Copy it again from the card, or re-export it.', cause),
+    fail(
+      'invalid_input',
+      'The picture data in this file is damaged and cannot be read. Copy it again from the card, or re-export it.',
+      cause,
+    ),
   tooLarge: (limitPixels: number, cause?: unknown) =>
     fail(
       'unsupported',
@@ -31,6 +39,12 @@ export const imagingErrors = {
     fail(
       'unsupported',
       "HEIC photos need an HEVC decoder that this computer's image library does not have; export the photo as JPEG and add it again.",
+      cause,
+    ),
+  metadataDamaged: (cause?: unknown) =>
+    fail(
+      'invalid_input',
+      "The photo's metadata (EXIF/IPTC/XMP) is damaged and cannot be read; the picture itself may still be fine.",
       cause,
     ),
   notRaw: (filePath: string) => fail('invalid_input', `${path.basename(filePath)} is not a RAW file.`),
@@ -57,7 +71,8 @@ export const imagingErrors = {
     const code = (error as NodeJS.ErrnoException | null)?.code;
     const name = path.basename(filePath);
     if (code === 'ENOENT') return fail('not_found', `The file ${name} is no longer there — it may have been moved or deleted.`, error);
-    if (code === 'EACCES' || code === 'EPERM') return fail('io_error', `Proofdesk is not allowed to read ${name} (permission denied).`, error);
+    if (code === 'EACCES' || code === 'EPERM')
+      return fail('io_error', `Proofdesk is not allowed to read ${name} (permission denied).`, error);
     if (code === 'EISDIR') return fail('invalid_input', `${name} is a folder, not a photo.`, error);
     return fail('io_error', `The file ${name} could not be read from the disk.`, error);
   },

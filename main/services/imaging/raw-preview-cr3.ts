@@ -32,7 +32,10 @@ export async function findCr3Previews(src: ByteSource): Promise<{ candidates: Fo
     const prvw = (await readBoxes(src, box.payload + 8, box.end)).find((b) => b.type === 'PRVW');
     if (prvw) candidates.push(await boxedJpeg(src, prvw, 12, 'PRVW'));
   }
-  for (const [i, trak] of moovChildren.filter((b) => b.type === 'trak').slice(0, MAX_TRACKS).entries()) {
+  for (const [i, trak] of moovChildren
+    .filter((b) => b.type === 'trak')
+    .slice(0, MAX_TRACKS)
+    .entries()) {
     candidates.push(await firstSampleJpeg(src, trak, `trak#${i}`));
   }
   return { candidates, orientation };
@@ -57,9 +60,10 @@ async function firstSampleJpeg(src: ByteSource, trak: Box, where: string): Promi
   const children = await readBoxes(src, stbl.payload, stbl.end);
   const stsz = children.find((b) => b.type === 'stsz');
   const chunks = children.find((b) => b.type === 'co64' || b.type === 'stco');
-  if (!stsz || !chunks || stsz.end - stsz.payload < 16 || chunks.end - chunks.payload < 12) return null;
-  const sizes = await src.read(stsz.payload, 16); // version+flags, sample_size, count, first entry
-  const size = sizes.readUInt32BE(4) || sizes.readUInt32BE(12);
+  if (!stsz || !chunks || stsz.end - stsz.payload < 12 || chunks.end - chunks.payload < 12) return null;
+  // stsz: version+flags, a common sample_size (0 = per-sample table follows), sample count, table.
+  const sizes = await src.read(stsz.payload, Math.min(16, stsz.end - stsz.payload));
+  const size = sizes.readUInt32BE(4) || (sizes.length >= 16 ? sizes.readUInt32BE(12) : 0);
   const table = await src.read(chunks.payload, chunks.type === 'co64' ? 16 : 12);
   if (table.readUInt32BE(4) === 0) return null;
   const offset = chunks.type === 'co64' ? Number(table.readBigUInt64BE(8)) : table.readUInt32BE(8);

@@ -87,7 +87,7 @@ export class TiffReader {
     const width = TYPE_SIZE[e.type] ?? 1;
     const buf = await this.src.read(e.valueAt, n * width);
     const out: number[] = [];
-    for (let i = 0; i < n; i++) out.push(width === 1 ? buf[i] ?? 0 : width === 2 ? this.u16(buf, i * 2) : this.u32(buf, i * 4));
+    for (let i = 0; i < n; i++) out.push(width === 1 ? (buf[i] ?? 0) : width === 2 ? this.u16(buf, i * 2) : this.u32(buf, i * 4));
     return out;
   }
 
@@ -97,7 +97,7 @@ export class TiffReader {
 
   async ascii(ifd: Ifd, tag: number): Promise<string | undefined> {
     const e = ifd.entries.get(tag);
-    if (!e || e.type !== 2) return undefined;
+    if (e?.type !== 2) return undefined;
     const buf = await this.src.read(e.valueAt, Math.min(e.count, 4096));
     const text = buf.toString('latin1').replace(/\0.*$/s, '').trim();
     return text || undefined;

@@ -1,6 +1,6 @@
 // Read fields from exifr's parsed XMP. exifr groups properties by the prefix the file used
 // ("xmp" or the older "xap", …), so we look prefixes up by namespace URI in its xmlns map.
-import exifr from 'exifr';
+import { exifr } from './exifr-module';
 
 export const NS = {
   xmp: 'http://ns.adobe.com/xap/1.0/',
@@ -29,9 +29,27 @@ export function xmpValue(xmp: XmpData | null, ns: string, name: string): unknown
   const prefixes = new Set([...Object.keys(xmlns).filter((p) => xmlns[p] === ns), ...(USUAL_PREFIXES[ns] ?? [])]);
   for (const prefix of prefixes) {
     const group = xmp[prefix];
-    if (group && typeof group === 'object' && name in group) return (group as Record<string, unknown>)[name];
+    if (group && typeof group === 'object' && name in group) return decodeEntities((group as Record<string, unknown>)[name]);
   }
   return undefined;
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/** exifr hands XMP text over still XML-escaped ("Smith &amp; Sons"); undo that, deeply. */
+function decodeEntities(value: unknown): unknown {
+  if (typeof value === 'string') {
+    return value.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (all, e: string) => {
+      if (e[0] !== '#') return ENTITIES[e.toLowerCase()] ?? all;
+      const code = e[1] === 'x' || e[1] === 'X' ? Number.parseInt(e.slice(2), 16) : Number(e.slice(1));
+      return Number.isInteger(code) && code >= 0 && code <= 0x10ffff ? String.fromCodePoint(code) : all;
+    });
+  }
+  if (Array.isArray(value)) return value.map(decodeEntities);
+  if (value && typeof value === 'object' && !ArrayBuffer.isView(value)) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, decodeEntities(v)]));
+  }
+  return value;
 }
 
 /** A single text value: plain string, number, the default of a lang-alt, or a list's first item. */

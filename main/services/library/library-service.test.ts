@@ -15,7 +15,7 @@ afterEach(() => temp.cleanup());
 function service() {
   const changes: unknown[] = [];
   const prefs = createPreferences(openNodePrefsStore(path.join(temp.dir, 'config')));
-  const library = createLibraryService({ prefs, now: () => new Date('2026-11-25T09:00:00Z'), onChange: (l) => changes.push(l) });
+  const library = createLibraryService({ prefs, now: () => new Date('2026-11-25T09:00:00Z'), onChange: (l) => void changes.push(l) });
   return { library, prefs, changes };
 }
 
@@ -68,7 +68,7 @@ describe('library service', () => {
     const a = service();
     const target = path.join(temp.dir, 'lib');
     const created = await a.library.create({ path: target, name: 'Studio' });
-    a.library.close();
+    await a.library.close();
     expect(a.library.current()).toBeNull();
     expect(await a.library.open(target)).toEqual(created);
     await expect(a.library.open(temp.dir)).rejects.toMatchObject({
@@ -117,5 +117,46 @@ describe('library service', () => {
     await fs.rm(target, { recursive: true });
     const third = service();
     expect(await third.library.reopenLast()).toBeNull();
+  });
+});
+
+describe('library lock', () => {
+  it('refuses a library another running process holds, naming it', async () => {
+    const { library } = service();
+    const target = path.join(temp.dir, 'lib');
+    await library.create({ path: target, name: 'Studio' });
+    await library.close();
+    // A lock written by another live process on this machine (the parent of this test run).
+    const os = await import('node:os');
+    await fs.writeFile(path.join(target, '.proofdesk.lock'), JSON.stringify({ pid: process.ppid, host: os.hostname(), owner: 'Proofdesk', since: 'now' }));
+    await expect(library.open(target)).rejects.toMatchObject({ code: 'conflict', message: expect.stringMatching(/open in Proofdesk/) });
+  });
+
+  it('takes over a lock left by a process that no longer runs', async () => {
+    const { library } = service();
+    const target = path.join(temp.dir, 'lib');
+    await library.create({ path: target, name: 'Studio' });
+    await library.close();
+    const os = await import('node:os');
+    await fs.writeFile(path.join(target, '.proofdesk.lock'), JSON.stringify({ pid: 2 ** 22 + 7, host: os.hostname(), owner: 'Proofdesk', since: 'then' }));
+    expect(await library.open(target)).toMatchObject({ name: 'Studio' });
+    expect(JSON.parse(await fs.readFile(path.join(target, '.proofdesk.lock'), 'utf8')).pid).toBe(process.pid);
+    await library.close();
+    await expect(fs.stat(path.join(target, '.proofdesk.lock'))).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+
+  it('leaves nothing open or locked when opening the catalog fails', async () => {
+    const prefs = createPreferences(openNodePrefsStore(path.join(temp.dir, 'config')));
+    const library = createLibraryService({
+      prefs,
+      now: () => new Date(),
+      onChange: (l) => {
+        if (l) throw new Error('catalog is newer');
+      },
+    });
+    const target = path.join(temp.dir, 'lib');
+    await expect(library.create({ path: target, name: 'Studio' })).rejects.toThrow('catalog is newer');
+    expect(library.current()).toBeNull();
+    await expect(fs.stat(path.join(target, '.proofdesk.lock'))).rejects.toMatchObject({ code: 'ENOENT' });
   });
 });

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { AppError } from '../../../shared/errors';
 import { LIBRARY_FORMAT_VERSION, LIBRARY_MANIFEST_FILE, type Library, type RecentLibrary } from '../../../shared/schemas/library';
 import type { PreferencesService } from '../settings';
+import { acquireLibraryLock, type LibraryLock } from './library-lock';
 import { readManifest, writeManifest } from './manifest';
 
 export const LIBRARY_SUBFOLDERS = ['variants', 'logs'] as const;
@@ -12,7 +13,10 @@ export const LIBRARY_SUBFOLDERS = ['variants', 'logs'] as const;
 export interface LibraryServiceDeps {
   prefs: PreferencesService;
   now: () => Date;
-  onChange: (library: Library | null) => void;
+  /** Fired after a library is opened (and locked) or closed; may open the catalog etc. */
+  onChange: (library: Library | null) => void | Promise<void>;
+  /** Shown to another process that finds the library locked, e.g. "Proofdesk". */
+  ownerName?: string;
 }
 
 export interface LibraryService {
@@ -20,25 +24,42 @@ export interface LibraryService {
   recent(): Promise<RecentLibrary[]>;
   create(input: { path: string; name: string }): Promise<Library>;
   open(libraryPath: string): Promise<Library>;
-  close(): void;
+  close(): Promise<void>;
   /** At start-up: reopen the most recent library if it is still there; never throws. */
   reopenLast(): Promise<Library | null>;
 }
 
-export function createLibraryService({ prefs, now, onChange }: LibraryServiceDeps): LibraryService {
+export function createLibraryService({ prefs, now, onChange, ownerName = 'Proofdesk' }: LibraryServiceDeps): LibraryService {
   let open: Library | null = null;
+  let lock: LibraryLock | null = null;
 
-  function setOpen(library: Library | null) {
-    open = library;
-    onChange(library);
+  async function closeOpen() {
+    if (!open) return;
+    open = null;
+    await onChange(null);
+    await lock?.release();
+    lock = null;
   }
 
   async function openAt(libraryPath: string): Promise<Library> {
     const resolved = path.resolve(libraryPath);
     const manifest = await readManifest(resolved);
+    if (open?.path === resolved) return open;
+    const newLock = await acquireLibraryLock(resolved, ownerName);
+    await closeOpen();
     const library: Library = { id: manifest.id, name: manifest.name, path: resolved, createdAt: manifest.createdAt };
+    lock = newLock;
+    open = library;
+    try {
+      await onChange(library);
+    } catch (error) {
+      // The catalog could not be opened (newer version, damaged file): nothing stays half-open.
+      open = null;
+      await newLock.release();
+      lock = null;
+      throw error;
+    }
     prefs.rememberLibrary(resolved);
-    setOpen(library);
     return library;
   }
 
@@ -77,9 +98,7 @@ export function createLibraryService({ prefs, now, onChange }: LibraryServiceDep
 
     open: openAt,
 
-    close() {
-      setOpen(null);
-    },
+    close: closeOpen,
 
     async reopenLast() {
       const last = prefs.get().recentLibraries[0];

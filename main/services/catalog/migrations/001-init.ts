@@ -28,6 +28,7 @@ CREATE TABLE photos (
   updated_at       TEXT NOT NULL
 ) STRICT;
 CREATE INDEX photos_by_shoot ON photos (shoot_id, capture_time, stem);
+CREATE INDEX photos_by_shoot_name ON photos (shoot_id, stem COLLATE NOCASE);
 CREATE INDEX photos_by_folder_stem ON photos (folder, stem);
 CREATE INDEX photos_by_fingerprint ON photos (fingerprint) WHERE fingerprint IS NOT NULL;
 CREATE INDEX photos_by_status ON photos (status);

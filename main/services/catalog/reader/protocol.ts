@@ -1,8 +1,8 @@
 // The message protocol between the main thread and the catalog reader worker. The worker
 // only ever runs the named, read-only statements below, prepared once at start.
-import { LIST_PHOTOS_SQL } from '../photo-list-query';
+import { COUNT_PHOTOS_SQL, LIST_PHOTOS_BY_NAME_SQL, LIST_PHOTOS_SQL } from '../photo-list-query';
 
-export const readerQueries = { listPhotos: LIST_PHOTOS_SQL } as const;
+export const readerQueries = { listPhotos: LIST_PHOTOS_SQL, listPhotosByName: LIST_PHOTOS_BY_NAME_SQL, countPhotos: COUNT_PHOTOS_SQL } as const;
 export type ReaderQuery = keyof typeof readerQueries;
 
 export interface ReaderInit {

@@ -11,17 +11,19 @@ import { tempDir } from '../test-support';
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
 
 const script = `
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openCatalog, createCatalogReader } from './catalog.mjs';
-const catalog = openCatalog(mkdtempSync(path.join(os.tmpdir(), 'pd-bundle-')), { now: () => new Date() });
+const dir = mkdtempSync(path.join(os.tmpdir(), 'pd-bundle-'));
+const catalog = openCatalog(dir, { now: () => new Date() });
 const shoot = catalog.shoots.add({ path: '/s', name: 'S', kind: 'shoot' });
 catalog.photos.create({ shootId: shoot.id, folder: '/s', stem: 'a', files: [{ path: '/s/a.jpg', role: 'primary', size: 1, mtimeMs: 1, fingerprint: null }] });
 const reader = createCatalogReader(catalog.path);
 const rows = await reader.listPhotos(shoot.id, { offset: 0, limit: 10 });
 await reader.close();
 catalog.close();
+rmSync(dir, { recursive: true, force: true });
 console.log(JSON.stringify(rows.map((r) => r.stem)));
 `;
 

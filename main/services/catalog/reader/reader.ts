@@ -4,13 +4,15 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../../../../shared/errors';
-import { type GridRow, listParams, toGridItem } from '../photo-list-query';
+import { countParams, type GridRow, listParams, type PhotoFilter, type PhotoSort, toGridItem } from '../photo-list-query';
 import type { Page, PhotoGridItem } from '../types';
 import { CLOSE_MESSAGE, type ReaderInit, type ReaderQuery, type ReaderResponse, readerQueries } from './protocol';
 import { READER_WORKER_SOURCE } from './worker-source';
 
 export interface CatalogReader {
-  listPhotos(shootId: string, page: Page): Promise<PhotoGridItem[]>;
+  listPhotos(shootId: string, page: Page, filter?: PhotoFilter, sort?: PhotoSort): Promise<PhotoGridItem[]>;
+  /** One page plus the number of photos that match the filter, for the grid's scroll height. */
+  queryPhotos(shootId: string, page: Page, filter?: PhotoFilter, sort?: PhotoSort): Promise<{ items: PhotoGridItem[]; total: number }>;
   /** Closes the worker's connection and waits for the thread to end. */
   close(): Promise<void>;
 }
@@ -73,10 +75,18 @@ export function createCatalogReader(dbPath: string, options: ReaderOptions = {})
   }
 
   return {
-    async listPhotos(shootId, page) {
-      const params = listParams(shootId, page);
-      const rows = await request('listPhotos', { ...params });
+    async listPhotos(shootId, page, filter = {}, sort = 'capture') {
+      const params = listParams(shootId, page, filter);
+      const rows = await request(sort === 'name' ? 'listPhotosByName' : 'listPhotos', { ...params });
       return (rows as GridRow[]).map(toGridItem);
+    },
+    async queryPhotos(shootId, page, filter = {}, sort = 'capture') {
+      const params = listParams(shootId, page, filter);
+      const [rows, count] = await Promise.all([
+        request(sort === 'name' ? 'listPhotosByName' : 'listPhotos', { ...params }),
+        request('countPhotos', countParams(params)),
+      ]);
+      return { items: (rows as GridRow[]).map(toGridItem), total: (count[0] as { total: number }).total };
     },
     async close() {
       if (!stopped) {

@@ -1,0 +1,22 @@
+import { AppError } from '../../../shared/errors';
+import type { AppInfo } from '../../../shared/schemas/app';
+import type { LibrarySession } from '../../core/library-session';
+import type { LibraryService } from '../../services/library';
+import type { PreferencesService } from '../../services/settings';
+
+export interface HandlerDeps {
+  appInfo: () => AppInfo;
+  prefs: PreferencesService;
+  library: LibraryService;
+  session: () => LibrarySession | null;
+  /** Present only where a native picker exists (Electron). */
+  pickFolder?: (title?: string) => Promise<string | null>;
+  /** Tells other windows that flags changed (the event hub). */
+  onPhotosChanged?: (shootId: string) => void;
+}
+
+export function requireSession(deps: HandlerDeps): LibrarySession {
+  const session = deps.session();
+  if (!session) throw new AppError('not_found', 'No studio library is open. Open or create one first.');
+  return session;
+}

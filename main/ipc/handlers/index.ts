@@ -1,0 +1,13 @@
+// One handler per contract call, grouped by feature. Handlers are thin: they validate
+// nothing themselves (the registry did) and translate to a service call.
+import type { Handlers } from '../types';
+import { appHandlers } from './app';
+import type { HandlerDeps } from './deps';
+import { photoHandlers } from './photos';
+import { shootHandlers } from './shoots';
+
+export type { HandlerDeps } from './deps';
+
+export function createHandlers(deps: HandlerDeps): Handlers {
+  return { ...appHandlers(deps), ...shootHandlers(deps), ...photoHandlers(deps) };
+}
