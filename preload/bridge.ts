@@ -10,8 +10,9 @@ export interface IpcRendererLike {
   removeListener(channel: string, listener: (event: unknown, ...args: unknown[]) => void): void;
 }
 
-export function createBridge(ipc: IpcRendererLike): ProofdeskBridge {
+export function createBridge(ipc: IpcRendererLike, pathForFile?: (file: File) => string): ProofdeskBridge {
   return Object.freeze({
+    ...(pathForFile ? { pathForFile: (file: File) => pathForFile(file) } : {}),
     call(name, input) {
       return ipc.invoke(IPC_CALL_CHANNEL, String(name), input);
     },

@@ -1,5 +1,6 @@
 // Sandboxed preload: exposes exactly one object, window.proofdesk.
-import { contextBridge, ipcRenderer } from 'electron';
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import { createBridge } from './bridge';
 
-contextBridge.exposeInMainWorld('proofdesk', createBridge(ipcRenderer));
+// webUtils.getPathForFile is how a sandboxed page learns where a dropped folder lives.
+contextBridge.exposeInMainWorld('proofdesk', createBridge(ipcRenderer, (file) => webUtils.getPathForFile(file)));

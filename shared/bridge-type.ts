@@ -5,4 +5,6 @@ import type { CallName, EventName } from './contract';
 export interface ProofdeskBridge {
   call(name: CallName, input: unknown): Promise<unknown>;
   on(event: EventName, listener: (payload: unknown) => void): () => void;
+  /** Electron only: the path on disk of a file or folder dropped onto the window. */
+  pathForFile?(file: File): string;
 }

@@ -1,3 +1,4 @@
+export { BACKUPS_FOLDER, BACKUPS_KEPT, backupCatalog, backupsDir, type CatalogBackup, listBackups } from './backup';
 export type { FlagsRepo } from './flags-repo';
 export { type Job, type JobState, jobStates } from './job-rows';
 export type { EnqueueInput, JobsOptions, JobsRepo } from './jobs-repo';

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError } from '../../../shared/errors';
+import { backupOnOpen } from './backup-on-open';
 import { configureConnection } from './connection';
 import { createFlagsRepo, type FlagsRepo } from './flags-repo';
 import { createJobsRepo, type JobsOptions, type JobsRepo } from './jobs-repo';
@@ -49,6 +50,7 @@ export function openCatalog(libraryDir: string, options: CatalogOptions): Catalo
     // catalog from a newer Proofdesk is left byte for byte as it was.
     assertNotNewer(db, LATEST_VERSION);
     configureConnection(db);
+    backupOnOpen(db, file, { now: options.now() });
     migrate(db);
   } catch (error) {
     db.close();

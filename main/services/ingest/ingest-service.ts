@@ -97,9 +97,20 @@ export function createIngestService(options: IngestOptions): IngestService {
     };
   }
 
+  const trailing = new Map<string, NodeJS.Timeout>();
+  // At most four updates a second per shoot, and always a last one after a burst, so the
+  // screen never stays on a stale "5 of 8".
+  let closed = false;
   function emitProgress(shootId: string, force = false) {
+    if (closed) return;
     const at = now();
-    if (!force && at - (lastEmit.get(shootId) ?? 0) < 250) return;
+    const wait = 250 - (at - (lastEmit.get(shootId) ?? 0));
+    if (!force && wait > 0) {
+      if (!trailing.has(shootId)) trailing.set(shootId, setTimeout(() => emitProgress(shootId, true), wait));
+      return;
+    }
+    clearTimeout(trailing.get(shootId));
+    trailing.delete(shootId);
     lastEmit.set(shootId, at);
     events.progress(progress(shootId));
     events.photosChanged(shootId);
@@ -322,6 +333,8 @@ export function createIngestService(options: IngestOptions): IngestService {
       await watcher.close();
       await registering.idle();
       await runner.stop();
+      closed = true;
+      for (const timer of trailing.values()) clearTimeout(timer);
     },
   };
 }

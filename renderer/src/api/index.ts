@@ -31,3 +31,11 @@ function createDefaultClient(): ApiClient | null {
 
 export const api: ApiClient | null = createDefaultClient();
 export type { ApiClient };
+
+/** URL of a variant file (thumbnail, web preview) served from the library's cache. In Electron
+ * the page is app://proofdesk/, in the browser host the token must ride along. */
+export function mediaUrl(relPath: string): string {
+  const encoded = relPath.split('/').map(encodeURIComponent).join('/');
+  if (window.proofdesk) return `/media/${encoded}`;
+  return `/media/${encoded}?${HOST_TOKEN_PARAM}=${encodeURIComponent(sessionStorage.getItem(TOKEN_KEY) ?? '')}`;
+}

@@ -7,9 +7,21 @@ function keys(value: unknown, prefix = ''): string[] {
   return Object.entries(value).flatMap(([k, v]) => keys(v, prefix ? `${prefix}.${k}` : k));
 }
 
+// Plural forms differ by language (English: one/other; Polish: one/few/many/other).
+const pluralSuffix = /_(zero|one|two|few|many|other)$/;
+const base = (list: string[]) => [...new Set(list.map((k) => k.replace(pluralSuffix, '')))].sort();
+
 describe('translation catalogues', () => {
   it('have the same keys in English and Polish', () => {
-    expect(keys(pl).sort()).toEqual(keys(en).sort());
+    expect(base(keys(pl))).toEqual(base(keys(en)));
+  });
+
+  it('give Polish plurals all of one, few, many and other', () => {
+    const plKeys = keys(pl);
+    for (const key of plKeys.filter((k) => k.endsWith('_one'))) {
+      const stem = key.replace(/_one$/, '');
+      for (const form of ['few', 'many', 'other']) expect(plKeys, stem).toContain(`${stem}_${form}`);
+    }
   });
 
   it('have no empty strings and the same interpolation variables', () => {
@@ -17,10 +29,11 @@ describe('translation catalogues', () => {
       Object.fromEntries(keys(o).map((k) => [k, k.split('.').reduce<unknown>((a, p) => (a as Record<string, unknown>)[p], o)]));
     const enFlat = flat(en);
     const plFlat = flat(pl);
+    const vars = (s: unknown) => [...new Set(String(s).match(/\{\{\w+\}\}/g) ?? [])].sort();
     for (const [key, text] of Object.entries(enFlat)) {
       expect(String(text).trim(), key).not.toBe('');
-      const vars = (s: unknown) => (String(s).match(/\{\{\w+\}\}/g) ?? []).sort();
-      expect(vars(plFlat[key]), key).toEqual(vars(text));
+      const plKey = key in plFlat ? key : key.replace(/_one$/, '_one').replace(/_other$/, '_other');
+      expect(vars(plFlat[plKey]), key).toEqual(vars(text));
     }
   });
 });

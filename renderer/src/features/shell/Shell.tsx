@@ -3,6 +3,7 @@ import { Icon } from '../../ui/icons';
 import { OnlineIndicator } from '../../ui/OnlineIndicator';
 import { useLibrary } from '../library/library-store';
 import { SettingsPage } from '../settings/SettingsPage';
+import { ShootsPage } from '../shoots/ShootsPage';
 import { EmptySection } from './EmptySection';
 import { sections, useNav } from './nav-store';
 
@@ -40,7 +41,9 @@ export function Shell() {
           <OnlineIndicator />
         </div>
       </aside>
-      <main className="shell__main">{section === 'settings' ? <SettingsPage /> : <EmptySection section={section} />}</main>
+      <main className={`shell__main${section === 'shoots' ? ' shell__main--full' : ''}`}>
+        {section === 'settings' ? <SettingsPage /> : section === 'shoots' ? <ShootsPage /> : <EmptySection section={section} />}
+      </main>
     </div>
   );
 }
