@@ -29,6 +29,7 @@ if (!run(process.execPath, [path.join(root, 'scripts/ensure-system-deps.mjs')]))
 step('lint and format (biome)', run(bin('biome'), ['check', '.']));
 step('types (main, preload, shared, server)', run(bin('tsc'), ['-p', 'tsconfig.node.json', '--noEmit']));
 step('types (renderer)', run(bin('tsc'), ['-p', 'tsconfig.web.json', '--noEmit']));
+step('types (browser tests)', run(bin('tsc'), ['-p', 'tsconfig.e2e.json', '--noEmit']));
 
 const resultsDir = path.join(root, '.tmp');
 const results = path.join(resultsDir, 'vitest-results.json');

@@ -13,6 +13,10 @@ export const errorCodes = [
   'newer_version',
   'io_error',
   'offline',
+  'unauthorized',
+  'rate_limited',
+  'payload_too_large',
+  'unsupported_media_type',
   'internal',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

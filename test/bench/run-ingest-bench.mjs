@@ -15,6 +15,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { treeRssMb } from '../../scripts/lib/process-tree.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const sharedTools = path.resolve(root, '../shared/tools');
@@ -28,33 +29,6 @@ function run(command, argv, env = {}) {
   const r = spawnSync(command, argv, { cwd: root, env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   if (r.status !== 0) throw new Error(`${command} ${argv.join(' ')} failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
   return r.stdout;
-}
-
-/** Sum of RSS (MB) over a process and all its descendants, from /proc (Linux only). */
-function treeRssMb(rootPid) {
-  const parents = new Map();
-  const rss = new Map();
-  for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      parents.set(Number(entry), Number(fields[1]));
-      rss.set(Number(entry), (Number(fields[21]) * 4096) / 1048576);
-    } catch {
-      // the process ended between readdir and read: it no longer uses memory
-    }
-  }
-  let total = 0;
-  for (const [pid, mb] of rss) {
-    for (let p = pid; p > 1; p = parents.get(p) ?? 0) {
-      if (p === rootPid) {
-        total += mb;
-        break;
-      }
-    }
-  }
-  return total;
 }
 
 function reference() {

@@ -1,0 +1,86 @@
+// The server's settings, read once from the environment and validated, so a typo in PORT or
+// DATABASE_URL stops the start with a sentence naming the variable instead of failing later.
+import path from 'node:path';
+import { defaultDataDir } from './default-data-dir';
+
+export const DEFAULT_PORT = 4810;
+
+export type DatabaseConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
+/** No SMTP_URL: e-mails are written as .eml files into a folder (dev transport, design §5). */
+export type MailConfig = { kind: 'smtp'; url: string } | { kind: 'eml-folder'; dir: string };
+
+export interface ServerConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  database: DatabaseConfig;
+  mail: MailConfig;
+  /** Behind a load balancer: how many proxy hops to trust for the client IP (rate limits key on it). */
+  trustProxy: number | false;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+function readPort(raw: string | undefined): number {
+  if (raw === undefined || raw.trim() === '') return DEFAULT_PORT;
+  if (!/^\d+$/.test(raw.trim())) throw new ConfigError(`PORT must be a whole number from 0 to 65535 (0 picks a free port); got "${raw}".`);
+  const port = Number(raw.trim());
+  if (port > 65535) throw new ConfigError(`PORT must be a whole number from 0 to 65535 (0 picks a free port); got "${raw}".`);
+  return port;
+}
+
+function readDatabase(raw: string | undefined, dataDir: string): DatabaseConfig {
+  if (raw === undefined || raw.trim() === '') return { kind: 'sqlite', file: path.join(dataDir, 'proofdesk-server.sqlite') };
+  const url = raw.trim();
+  // Anything else is refused rather than silently falling back to SQLite: an operator who set
+  // DATABASE_URL expects that database to hold the data.
+  if (!/^postgres(ql)?:\/\//.test(url)) {
+    throw new ConfigError('DATABASE_URL must be a postgres:// (or postgresql://) URL. Leave it unset to use the embedded SQLite file.');
+  }
+  try {
+    new URL(url);
+  } catch {
+    throw new ConfigError('DATABASE_URL is not a valid URL. Expected postgres://user:password@host:5432/database.');
+  }
+  return { kind: 'postgres', url };
+}
+
+function readMail(raw: string | undefined, dataDir: string): MailConfig {
+  if (raw === undefined || raw.trim() === '') return { kind: 'eml-folder', dir: path.join(dataDir, 'outbox-mail') };
+  const url = raw.trim();
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new ConfigError('SMTP_URL is not a valid URL. Expected smtp://user:password@host:587 or smtps://user:password@host:465.');
+  }
+  if (parsed.protocol !== 'smtp:' && parsed.protocol !== 'smtps:') {
+    throw new ConfigError(
+      `SMTP_URL must start with smtp:// or smtps://; got "${parsed.protocol}//". Leave it unset to write e-mails as .eml files.`,
+    );
+  }
+  if (!parsed.hostname) throw new ConfigError('SMTP_URL has no host name. Expected smtp://user:password@host:587.');
+  return { kind: 'smtp', url };
+}
+
+function readTrustProxy(raw: string | undefined): number | false {
+  if (raw === undefined || raw.trim() === '' || raw.trim() === '0') return false;
+  if (!/^\d+$/.test(raw.trim()))
+    throw new ConfigError(`PROOFDESK_TRUST_PROXY must be the number of proxy hops in front of the server (e.g. 1); got "${raw}".`);
+  return Number(raw.trim());
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const host = env.HOST?.trim() || '127.0.0.1';
+  const dataDir = path.resolve(env.PROOFDESK_DATA_DIR?.trim() || defaultDataDir(env));
+  return {
+    port: readPort(env.PORT),
+    host,
+    dataDir,
+    database: readDatabase(env.DATABASE_URL, dataDir),
+    mail: readMail(env.SMTP_URL, dataDir),
+    trustProxy: readTrustProxy(env.PROOFDESK_TRUST_PROXY),
+  };
+}

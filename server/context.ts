@@ -1,0 +1,45 @@
+// What every route can reach: the database, file storage, the clock (injected so tests can
+// move time past an expiry) and the config. Also types the per-request auth results.
+import type { ServerConfig } from './config';
+import type { Db } from './db/types';
+import type { BlobStorage } from './storage/blob-storage';
+
+export interface ServerContext {
+  db: Db;
+  storage: BlobStorage;
+  /** Milliseconds since the epoch, UTC. */
+  now: () => number;
+  config: ServerConfig;
+  /** Every route as registered (method + URL pattern): the authorisation test walks this list. */
+  routes: { method: string; url: string }[];
+}
+
+export interface AuthenticatedDevice {
+  deviceId: string;
+  deviceName: string;
+  studioId: string;
+}
+
+export interface AuthenticatedClient {
+  sessionId: string;
+  galleryId: string;
+}
+
+export interface IdempotencyState {
+  deviceId: string;
+  key: string;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    proofdesk: ServerContext;
+  }
+  interface FastifyRequest {
+    /** Set by requireDevice on studio routes. */
+    device: AuthenticatedDevice | null;
+    /** Set by requireClient on client-gallery routes. */
+    client: AuthenticatedClient | null;
+    /** Set when this request's answer must be stored under its Idempotency-Key. */
+    idempotency: IdempotencyState | null;
+  }
+}

@@ -1,0 +1,65 @@
+// Studio routes: every one needs a paired, non-revoked device token, and every POST honours
+// Idempotency-Key. Registered as one encapsulated scope so no route can forget either.
+import type { FastifyInstance } from 'fastify';
+import { type DeviceSummary, listDevices, revokeDevice } from '../accounts/devices';
+import { issuePairingCode } from '../accounts/pairing-codes';
+import { requireDevice } from '../auth/require-device';
+import { ApiError } from '../http/api-error';
+import { parseInput } from '../http/validate';
+import { installIdempotency } from '../idempotency/idempotency-hooks';
+import { deviceIdParams, emptyBody } from '../schemas/api';
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+function deviceJson(d: DeviceSummary, currentDeviceId: string) {
+  return {
+    id: d.id,
+    name: d.name,
+    createdAt: iso(d.createdAt),
+    lastSeenAt: iso(d.lastSeenAt),
+    revokedAt: iso(d.revokedAt),
+    current: d.id === currentDeviceId,
+  };
+}
+
+function deviceOf(request: { device: { deviceId: string; studioId: string; deviceName: string } | null }) {
+  // requireDevice ran in onRequest; reaching a handler without it would be a wiring bug.
+  if (!request.device) throw new ApiError('internal', 'Studio route reached without device authentication.');
+  return request.device;
+}
+
+export async function studioRoutes(app: FastifyInstance): Promise<void> {
+  requireDevice(app);
+  installIdempotency(app);
+
+  app.get('/v1/me', async (request) => {
+    const device = deviceOf(request);
+    const studio = await app.proofdesk.db
+      .selectFrom('studios')
+      .select(['id', 'name', 'email'])
+      .where('id', '=', device.studioId)
+      .executeTakeFirstOrThrow();
+    return { studio, device: { id: device.deviceId, name: device.deviceName } };
+  });
+
+  app.get('/v1/devices', async (request) => {
+    const device = deviceOf(request);
+    const devices = await listDevices(app.proofdesk.db, device.studioId);
+    return { devices: devices.map((d) => deviceJson(d, device.deviceId)) };
+  });
+
+  app.post('/v1/devices/:deviceId/revoke', async (request) => {
+    const device = deviceOf(request);
+    const { deviceId } = parseInput(deviceIdParams, request.params, 'The device to disconnect');
+    parseInput(emptyBody, request.body, 'The disconnect request');
+    const revoked = await revokeDevice(app.proofdesk.db, device.studioId, deviceId, app.proofdesk.now());
+    return { device: deviceJson(revoked, device.deviceId) };
+  });
+
+  app.post('/v1/pairing-codes', async (request, reply) => {
+    const device = deviceOf(request);
+    parseInput(emptyBody, request.body, 'The pairing-code request');
+    const issued = await issuePairingCode(app.proofdesk.db, device.studioId, app.proofdesk.now());
+    return reply.code(201).send({ code: issued.code, expiresAt: new Date(issued.expiresAt).toISOString() });
+  });
+}
