@@ -7,7 +7,9 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: 'main/app/index.ts', host: 'main/host/cli.ts', ingest: 'main/cli/ingest.ts', server: 'server/cli.ts' } },
+      rollupOptions: {
+        input: { index: 'main/app/index.ts', host: 'main/host/cli.ts', ingest: 'main/cli/ingest.ts', server: 'server/cli.ts' },
+      },
     },
   },
   preload: {

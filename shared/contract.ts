@@ -6,14 +6,7 @@ import { z } from 'zod';
 import { appInfoSchema } from './schemas/app';
 import { jobProgressSchema } from './schemas/jobs';
 import { libraryCreateInput, libraryOpenInput, librarySchema, recentLibrarySchema } from './schemas/library';
-import {
-  noticeSchema,
-  photoDetailSchema,
-  photoListInput,
-  photoListOutput,
-  photosChangedSchema,
-  setFlagsInput,
-} from './schemas/photos';
+import { noticeSchema, photoDetailSchema, photoListInput, photoListOutput, photosChangedSchema, setFlagsInput } from './schemas/photos';
 import { prefsPatchSchema, prefsSchema } from './schemas/prefs';
 import { addShootInput, shootIdInput, shootProgressSchema, shootSchema } from './schemas/shoots';
 
@@ -45,8 +38,16 @@ export const calls = {
   'shoots.cancel': call(shootIdInput, shootProgressSchema, "Cancel the rest of a shoot's import"),
   'photos.list': call(photoListInput, photoListOutput, 'List photos of a shoot for the grid'),
   'photos.get': call(z.object({ photoId: z.string().min(1) }).strict(), photoDetailSchema, 'Read one photo with its metadata'),
-  'photos.setFlags': call(setFlagsInput, z.array(z.object({ photoId: z.string(), rating: z.number(), pick: z.string(), colorLabel: z.string().nullable() })), 'Rate, pick/reject or label photos'),
-  'photos.retry': call(z.object({ photoIds: z.array(z.string().min(1)).min(1) }).strict(), z.null(), 'Import photos that need attention again'),
+  'photos.setFlags': call(
+    setFlagsInput,
+    z.array(z.object({ photoId: z.string(), rating: z.number(), pick: z.string(), colorLabel: z.string().nullable() })),
+    'Rate, pick/reject or label photos',
+  ),
+  'photos.retry': call(
+    z.object({ photoIds: z.array(z.string().min(1)).min(1) }).strict(),
+    z.null(),
+    'Import photos that need attention again',
+  ),
 } as const;
 
 export const events = {

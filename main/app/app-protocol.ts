@@ -1,7 +1,8 @@
 // app://proofdesk/… serves the built renderer (not file://): a real origin for CSP and
 // for the IPC sender check, and no access to the rest of the disk.
-import { isMediaPath, resolveMedia } from '../assets/resolve-media';
+
 import { resolveAsset } from '../assets/resolve-asset';
+import { isMediaPath, resolveMedia } from '../assets/resolve-media';
 import { APP_HOST } from './app-origin';
 
 export type AppRequestPlan =

@@ -3,11 +3,11 @@
 import type { AppInfo } from '../../shared/schemas/app';
 import { createEventHub, type EventHub } from '../ipc/event-hub';
 import { createHandlers } from '../ipc/handlers';
-import { type LibrarySession, openLibrarySession, type SessionOptions } from './library-session';
 import { createDispatcher, type Dispatch } from '../ipc/registry';
 import type { Logger } from '../ipc/types';
 import { createLibraryService, type LibraryService } from '../services/library';
 import { createPreferences, type PreferencesService, type PrefsBackingStore } from '../services/settings';
+import { type LibrarySession, openLibrarySession, type SessionOptions } from './library-session';
 
 export interface CoreOptions {
   runtime: AppInfo['runtime'];

@@ -24,7 +24,13 @@ export function App() {
   }, [connected]);
 
   useEffect(() => {
-    document.documentElement.dataset.theme = theme;
+    const query = window.matchMedia('(prefers-color-scheme: dark)');
+    const apply = () => {
+      document.documentElement.dataset.theme = theme === 'system' ? (query.matches ? 'dark' : 'light') : theme;
+    };
+    apply();
+    query.addEventListener('change', apply);
+    return () => query.removeEventListener('change', apply);
   }, [theme]);
 
   if (!connected) {

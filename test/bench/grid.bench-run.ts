@@ -27,7 +27,15 @@ test('grid query benchmark', async () => {
         status: 'ready',
         files: [{ path: path.join(dir, 'shoot', `${stem}.JPG`), role: 'primary', size: 1000 + i, mtimeMs: i, fingerprint: null }],
       });
-      catalog.variants.upsert({ photoId: photo.id, kind: 'thumb', contentHash: `h${i}`, relPath: `ab/cd/h${i}.jpg`, width: 400, height: 267, bytes: 20_000 });
+      catalog.variants.upsert({
+        photoId: photo.id,
+        kind: 'thumb',
+        contentHash: `h${i}`,
+        relPath: `ab/cd/h${i}.jpg`,
+        width: 400,
+        height: 267,
+        bytes: 20_000,
+      });
       if (i % 7 === 0) catalog.flags.setPick(photo.id, 'pick');
       if (i % 5 === 0) catalog.flags.setRating(photo.id, 1 + (i % 5));
     }

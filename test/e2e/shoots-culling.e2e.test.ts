@@ -48,9 +48,15 @@ describe('shoots and culling in Chromium', () => {
     await expect.poll(() => page.getByRole('gridcell').count(), { timeout: 20_000 }).toBe(fixtures.length);
     await expect.poll(() => page.locator('.cell img').count(), { timeout: 30_000 }).toBe(fixtures.length - 1);
     await expect
-      .poll(() => page.locator('.cell img').evaluateAll((imgs) => imgs.every((i) => (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth > 0)), {
-        timeout: 10_000,
-      })
+      .poll(
+        () =>
+          page
+            .locator('.cell img')
+            .evaluateAll((imgs) => imgs.every((i) => (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth > 0)),
+        {
+          timeout: 10_000,
+        },
+      )
       .toBe(true);
     await page.getByRole('button', { name: '1 file needs attention' }).waitFor();
     await shot('12-shoot-grid');

@@ -4,7 +4,8 @@ import { type HandlerDeps, requireSession } from './deps';
 
 export function photoHandlers(deps: HandlerDeps): Pick<Handlers, Extract<keyof Handlers, `photos.${string}`>> {
   return {
-    'photos.list': ({ shootId, filter, sort, offset, limit }) => requireSession(deps).reader.queryPhotos(shootId, { offset, limit }, filter, sort),
+    'photos.list': ({ shootId, filter, sort, offset, limit }) =>
+      requireSession(deps).reader.queryPhotos(shootId, { offset, limit }, filter, sort),
 
     'photos.get': ({ photoId }) => {
       const { catalog } = requireSession(deps);

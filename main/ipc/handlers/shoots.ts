@@ -4,7 +4,10 @@ import { type HandlerDeps, requireSession } from './deps';
 export function shootHandlers(deps: HandlerDeps): Pick<Handlers, Extract<keyof Handlers, `shoots.${string}`>> {
   const ingest = () => requireSession(deps).ingest;
   return {
-    'shoots.list': () => requireSession(deps).catalog.shoots.list().map((s) => ({ ...s, progress: ingest().progress(s.id) })),
+    'shoots.list': () =>
+      requireSession(deps)
+        .catalog.shoots.list()
+        .map((s) => ({ ...s, progress: ingest().progress(s.id) })),
     'shoots.add': async (input) => {
       const shoot = await ingest().addShoot(input);
       return { ...shoot, progress: ingest().progress(shoot.id) };

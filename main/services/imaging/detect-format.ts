@@ -11,6 +11,12 @@ const AVIF_BRANDS = new Set(['avif', 'avis']);
 const HEIF_BRANDS = new Set(['mif1', 'msf1', 'mif2']);
 
 export async function detectFormat(filePath: string): Promise<ImageFormat> {
+  return withDetectedSource(filePath, async (_src, format) => format);
+}
+
+/** Opens a file, detects its format by content, runs `use`, and always closes the file;
+ * every failure (missing, empty, not an image, cut short) comes out in plain words. */
+export async function withDetectedSource<T>(filePath: string, use: (src: ByteSource, format: ImageFormat) => Promise<T>): Promise<T> {
   let src: ByteSource;
   try {
     src = await openFileSource(filePath);
@@ -21,7 +27,7 @@ export async function detectFormat(filePath: string): Promise<ImageFormat> {
     if (src.size === 0) throw imagingErrors.empty();
     const format = await detectFromSource(src);
     if (!format) throw imagingErrors.notImage(filePath);
-    return format;
+    return await use(src, format);
   } catch (error) {
     throw imagingErrors.fromParse(error, filePath);
   } finally {

@@ -1,7 +1,7 @@
 // The picture of a RAW file is its largest embedded JPEG preview, shown with the RAW's own
 // orientation. We never decode sensor data and never fall back to a thumbnail-sized image.
-import { type ByteSource, openFileSource } from './byte-source';
-import { detectFromSource } from './detect-format';
+import type { ByteSource } from './byte-source';
+import { withDetectedSource } from './detect-format';
 import { isRawFormat, type RawFormat } from './formats';
 import { imagingErrors } from './imaging-errors';
 import { type Found, pickLargest } from './preview-candidate';
@@ -26,23 +26,10 @@ export interface RawPreview {
 }
 
 export async function extractRawPreview(filePath: string): Promise<RawPreview> {
-  let src: ByteSource;
-  try {
-    src = await openFileSource(filePath);
-  } catch (error) {
-    throw imagingErrors.fromFs(error, filePath);
-  }
-  try {
-    if (src.size === 0) throw imagingErrors.empty();
-    const format = await detectFromSource(src);
-    if (!format) throw imagingErrors.notImage(filePath);
+  return withDetectedSource(filePath, async (src, format) => {
     if (!isRawFormat(format)) throw imagingErrors.notRaw(filePath);
-    return await previewFrom(src, format);
-  } catch (error) {
-    throw imagingErrors.fromParse(error, filePath);
-  } finally {
-    await src.close();
-  }
+    return previewFrom(src, format);
+  });
 }
 
 async function previewFrom(src: ByteSource, format: RawFormat): Promise<RawPreview> {

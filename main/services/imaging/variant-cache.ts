@@ -1,9 +1,10 @@
 // Content-addressed variant store: cacheDir/ab/cd/<sha256>.jpg. The same bytes always land at
 // the same path, so a file already there is complete and is never rewritten; a new one is
 // written to a temporary sibling, fsynced, then renamed, so a crash never leaves half a JPEG.
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { writeFileAtomic } from '../fs/atomic-write';
 
 export interface StoredVariant {
   hash: string;
@@ -35,32 +36,7 @@ async function exists(file: string): Promise<boolean> {
 }
 
 async function writeDurably(target: string, data: Buffer): Promise<void> {
-  const dir = path.dirname(target);
-  await fs.mkdir(dir, { recursive: true });
-  const tmp = path.join(dir, `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
-  const handle = await fs.open(tmp, 'wx');
-  try {
-    await handle.writeFile(data);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  try {
-    // Two workers making the same variant both rename identical bytes: the last one wins, harmlessly.
-    await fs.rename(tmp, target);
-  } catch (error) {
-    await fs.rm(tmp, { force: true });
-    throw error;
-  }
-  await syncDir(dir);
-}
-
-async function syncDir(dir: string): Promise<void> {
-  if (process.platform === 'win32') return; // Windows cannot fsync a directory
-  const handle = await fs.open(dir, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
+  await fs.mkdir(path.dirname(target), { recursive: true });
+  // Two workers making the same variant both rename identical bytes: the last one wins, harmlessly.
+  await writeFileAtomic(target, data);
 }

@@ -16,7 +16,14 @@ afterEach(async () => {
 });
 
 function record(options: { settleMs?: number; giveUpMs?: number; forcePolling?: boolean } = {}) {
-  const seen = { settled: [] as string[], removed: [] as string[], stuck: [] as string[], gone: [] as string[], ready: [] as string[], notices: [] as string[] };
+  const seen = {
+    settled: [] as string[],
+    removed: [] as string[],
+    stuck: [] as string[],
+    gone: [] as string[],
+    ready: [] as string[],
+    notices: [] as string[],
+  };
   watcher = createFolderWatcher({
     settleMs: options.settleMs ?? 300,
     giveUpMs: options.giveUpMs ?? 60_000,

@@ -1,3 +1,3 @@
-export { createIngestService, type IngestEvents, type IngestOptions, type IngestService, type ShootProgress } from './ingest-service';
-export { type Imaging, imaging } from './imaging-port';
 export { isImagePath, isRawPath } from './image-files';
+export { type Imaging, imaging } from './imaging-port';
+export { createIngestService, type IngestEvents, type IngestOptions, type IngestService, type ShootProgress } from './ingest-service';

@@ -46,16 +46,14 @@ async function copyFixtures(dest: string, names: string[]) {
   for (const name of names) await fs.copyFile(path.join(sharedImagesDir, name), path.join(dest, name));
 }
 
-const photoByName = (name: string) => {
-  const photos = catalog.photos.listByShoot(catalog.shoots.list()[0]?.id ?? '', { offset: 0, limit: 1000 });
-  return photos.find((p) => `${p.stem}${path.extname(name)}` === name || p.stem === path.parse(name).name);
-};
-
 describe('ingest of the shared fixtures', () => {
   it('imports every fixture: right sizes for good files, plain reasons for damaged ones', async () => {
     const manifest = fixtureManifest().filter((f) => !f.file.endsWith('.xmp'));
     const shoot = path.join(temp.dir, 'shoot');
-    await copyFixtures(shoot, manifest.map((f) => f.file));
+    await copyFixtures(
+      shoot,
+      manifest.map((f) => f.file),
+    );
     await ingest.addShoot({ path: shoot, kind: 'shoot' });
     await ingest.settled();
 
@@ -97,7 +95,11 @@ describe('ingest of the shared fixtures', () => {
     for (const item of catalog.photos.listByShoot(catalog.shoots.list()[0]?.id ?? '', { offset: 0, limit: 100 })) {
       const web = catalog.variants.get(item.id, 'web');
       expect(web?.width).toBe(1800);
-      const tiny = await sharp(path.join(cacheDir, web?.relPath ?? '')).resize(4, 4, { fit: 'fill' }).greyscale().raw().toBuffer();
+      const tiny = await sharp(path.join(cacheDir, web?.relPath ?? ''))
+        .resize(4, 4, { fit: 'fill' })
+        .greyscale()
+        .raw()
+        .toBuffer();
       prints.push([...tiny]);
     }
     expect(prints).toHaveLength(names.length);
@@ -137,7 +139,10 @@ describe('photo identity', () => {
 
     // Edit in place (Photo Mechanic writes IPTC into the JPEG): same path, same photo.
     const original = path.join(shoot, 'progressive.jpg');
-    const edited = await sharp(original).withMetadata({ exif: { IFD0: { Copyright: 'Studio Nowak' } } }).jpeg().toBuffer();
+    const edited = await sharp(original)
+      .withMetadata({ exif: { IFD0: { Copyright: 'Studio Nowak' } } })
+      .jpeg()
+      .toBuffer();
     await fs.writeFile(original, edited);
     await new Promise((r) => setTimeout(r, 400));
     await ingest.settled();
@@ -212,9 +217,14 @@ describe('drives and folders', () => {
     await copyFixtures(path.join(root, 'Zielinski baptism'), ['progressive.jpg']);
     await new Promise((r) => setTimeout(r, 500));
     await ingest.settled();
-    const names = catalog.shoots.list().filter((s) => s.kind === 'shoot').map((s) => s.name).sort();
+    const names = catalog.shoots
+      .list()
+      .filter((s) => s.kind === 'shoot')
+      .map((s) => s.name)
+      .sort();
     expect(names).toEqual(['Kowalski wedding', 'Nowak family', 'Zielinski baptism']);
-    for (const shoot of catalog.shoots.list().filter((s) => s.kind === 'shoot')) expect(catalog.photos.countByStatus(shoot.id).ready).toBe(1);
+    for (const shoot of catalog.shoots.list().filter((s) => s.kind === 'shoot'))
+      expect(catalog.photos.countByStatus(shoot.id).ready).toBe(1);
   }, 30_000);
 
   it('refuses folders that make no sense, with reasons', async () => {

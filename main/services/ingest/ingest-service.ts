@@ -76,7 +76,7 @@ export function createIngestService(options: IngestOptions): IngestService {
   let diskFull = false;
   let offlineTimer: NodeJS.Timeout | null = null;
 
-  const rate = (shootId: string) => rates.get(shootId) ?? rates.set(shootId, createThroughput()).get(shootId) as Throughput;
+  const rate = (shootId: string) => rates.get(shootId) ?? (rates.set(shootId, createThroughput()).get(shootId) as Throughput);
 
   function progress(shootId: string): ShootProgress {
     const counts = catalog.photos.countByStatus(shootId);
@@ -106,7 +106,11 @@ export function createIngestService(options: IngestOptions): IngestService {
     const at = now();
     const wait = 250 - (at - (lastEmit.get(shootId) ?? 0));
     if (!force && wait > 0) {
-      if (!trailing.has(shootId)) trailing.set(shootId, setTimeout(() => emitProgress(shootId, true), wait));
+      if (!trailing.has(shootId))
+        trailing.set(
+          shootId,
+          setTimeout(() => emitProgress(shootId, true), wait),
+        );
       return;
     }
     clearTimeout(trailing.get(shootId));
@@ -122,7 +126,10 @@ export function createIngestService(options: IngestOptions): IngestService {
     queuePrefix: 'ingest:',
     isPaused: (queue) => diskFull || paused.has(shootOfQueue(queue) ?? ''),
     handle: (job: Job) =>
-      processPhoto({ catalog, imaging: options.imaging, cacheDir: options.cacheDir, ...(options.logError ? { logError: options.logError } : {}) }, job),
+      processPhoto(
+        { catalog, imaging: options.imaging, cacheDir: options.cacheDir, ...(options.logError ? { logError: options.logError } : {}) },
+        job,
+      ),
     onDone(job, outcome) {
       const shootId = shootOfQueue(job.queue);
       if (!shootId) return;
@@ -141,7 +148,7 @@ export function createIngestService(options: IngestOptions): IngestService {
   function shootForFile(filePath: string): Shoot | null {
     const shoots = catalog.shoots.list();
     const owner = owningShoot(shoots, filePath);
-    if (!owner || owner.kind !== 'root') return owner;
+    if (owner?.kind !== 'root') return owner;
     // A file inside a new first-level folder of a root starts a shoot of its own.
     const folder = firstLevelFolder(owner.path, filePath);
     if (!folder) return owner;
@@ -187,7 +194,10 @@ export function createIngestService(options: IngestOptions): IngestService {
     for (const shoot of catalog.shoots.list().filter((s) => s.path === root || isInside(s.path, root))) {
       if (shoot.status !== 'offline') {
         catalog.shoots.setStatus(shoot.id, 'offline');
-        events.notice(`The folder of "${shoot.name}" is not reachable (drive unplugged or folder moved). Its photos are kept; it comes back when the folder does.`, 'warning');
+        events.notice(
+          `The folder of "${shoot.name}" is not reachable (drive unplugged or folder moved). Its photos are kept; it comes back when the folder does.`,
+          'warning',
+        );
         emitProgress(shoot.id, true);
       }
     }
@@ -212,7 +222,10 @@ export function createIngestService(options: IngestOptions): IngestService {
     onFileSettled,
     onFileRemoved,
     onFileStuck: (filePath) =>
-      events.notice(`${path.basename(filePath)} kept changing for minutes and was not imported. Is a copy still running? It is imported once it stops changing.`, 'warning'),
+      events.notice(
+        `${path.basename(filePath)} kept changing for minutes and was not imported. Is a copy still running? It is imported once it stops changing.`,
+        'warning',
+      ),
     onRootGone: setOffline,
     onRootReady: (root) => {
       void registering.idle().then(() => {

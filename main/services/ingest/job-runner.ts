@@ -53,7 +53,13 @@ export function createJobRunner<O>(options: JobRunnerOptions<O>): JobRunner {
       const timer = setTimeout(() => wakeAll(), options.idleMs ?? 1000);
       if (sleeper) {
         const previous = sleeper;
-        sleeper = { timer, resolve: () => (previous.resolve(), resolve()) };
+        sleeper = {
+          timer,
+          resolve: () => {
+            previous.resolve();
+            resolve();
+          },
+        };
         clearTimeout(previous.timer);
       } else sleeper = { timer, resolve };
     });

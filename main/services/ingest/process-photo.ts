@@ -18,11 +18,13 @@ export interface ProcessContext {
 
 /** A camera JPEG (or the only file) is the fastest good source; a RAW uses its embedded preview. */
 export function sourceFile(photo: PhotoWithFiles) {
-  return photo.files.find((f) => f.role === 'jpeg') ?? photo.files.find((f) => f.role === 'primary') ?? photo.files.find((f) => f.role === 'raw');
+  return (
+    photo.files.find((f) => f.role === 'jpeg') ?? photo.files.find((f) => f.role === 'primary') ?? photo.files.find((f) => f.role === 'raw')
+  );
 }
 
 export function isDiskFull(error: unknown): boolean {
-  const code = (error as NodeJS.ErrnoException | null)?.code ?? ((error as { cause?: NodeJS.ErrnoException } | null)?.cause?.code);
+  const code = (error as NodeJS.ErrnoException | null)?.code ?? (error as { cause?: NodeJS.ErrnoException } | null)?.cause?.code;
   return code === 'ENOSPC' || code === 'EDQUOT';
 }
 
@@ -44,7 +46,15 @@ export async function processPhoto(ctx: ProcessContext, job: Job): Promise<Proce
     catalog.transaction(() => {
       for (const kind of ['web', 'thumb'] as const) {
         const v = variants[kind];
-        catalog.variants.upsert({ photoId, kind, contentHash: v.hash, relPath: v.relPath, width: v.width, height: v.height, bytes: v.bytes });
+        catalog.variants.upsert({
+          photoId,
+          kind,
+          contentHash: v.hash,
+          relPath: v.relPath,
+          width: v.width,
+          height: v.height,
+          bytes: v.bytes,
+        });
       }
       catalog.photos.markReady(photoId);
       catalog.jobs.complete(job.id);
@@ -55,7 +65,9 @@ export async function processPhoto(ctx: ProcessContext, job: Job): Promise<Proce
       catalog.jobs.fail(job.id, 'The disk is full.');
       return 'disk_full';
     }
-    const reason = isAppError(error) ? error.message : 'The photo could not be processed. Retry, and if it fails again, copy it again from the card.';
+    const reason = isAppError(error)
+      ? error.message
+      : 'The photo could not be processed. Retry, and if it fails again, copy it again from the card.';
     // A file cut short because its copy stalled is not retried here: when the copy goes on,
     // the watcher sees the change and the photo is processed again.
     catalog.transaction(() => {

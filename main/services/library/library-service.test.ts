@@ -128,7 +128,10 @@ describe('library lock', () => {
     await library.close();
     // A lock written by another live process on this machine (the parent of this test run).
     const os = await import('node:os');
-    await fs.writeFile(path.join(target, '.proofdesk.lock'), JSON.stringify({ pid: process.ppid, host: os.hostname(), owner: 'Proofdesk', since: 'now' }));
+    await fs.writeFile(
+      path.join(target, '.proofdesk.lock'),
+      JSON.stringify({ pid: process.ppid, host: os.hostname(), owner: 'Proofdesk', since: 'now' }),
+    );
     await expect(library.open(target)).rejects.toMatchObject({ code: 'conflict', message: expect.stringMatching(/open in Proofdesk/) });
   });
 
@@ -138,7 +141,10 @@ describe('library lock', () => {
     await library.create({ path: target, name: 'Studio' });
     await library.close();
     const os = await import('node:os');
-    await fs.writeFile(path.join(target, '.proofdesk.lock'), JSON.stringify({ pid: 2 ** 22 + 7, host: os.hostname(), owner: 'Proofdesk', since: 'then' }));
+    await fs.writeFile(
+      path.join(target, '.proofdesk.lock'),
+      JSON.stringify({ pid: 2 ** 22 + 7, host: os.hostname(), owner: 'Proofdesk', since: 'then' }),
+    );
     expect(await library.open(target)).toMatchObject({ name: 'Studio' });
     expect(JSON.parse(await fs.readFile(path.join(target, '.proofdesk.lock'), 'utf8')).pid).toBe(process.pid);
     await library.close();

@@ -2,7 +2,11 @@
 // only ever runs the named, read-only statements below, prepared once at start.
 import { COUNT_PHOTOS_SQL, LIST_PHOTOS_BY_NAME_SQL, LIST_PHOTOS_SQL } from '../photo-list-query';
 
-export const readerQueries = { listPhotos: LIST_PHOTOS_SQL, listPhotosByName: LIST_PHOTOS_BY_NAME_SQL, countPhotos: COUNT_PHOTOS_SQL } as const;
+export const readerQueries = {
+  listPhotos: LIST_PHOTOS_SQL,
+  listPhotosByName: LIST_PHOTOS_BY_NAME_SQL,
+  countPhotos: COUNT_PHOTOS_SQL,
+} as const;
 export type ReaderQuery = keyof typeof readerQueries;
 
 export interface ReaderInit {

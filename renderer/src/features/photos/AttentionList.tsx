@@ -28,7 +28,12 @@ export function AttentionList() {
               <small className="mono">{item.folder}</small>
               <p>{item.attentionReason}</p>
             </div>
-            <button type="button" className="button" aria-label={t('attention.retryOne', { name: item.stem })} onClick={() => void retry([item.id])}>
+            <button
+              type="button"
+              className="button"
+              aria-label={t('attention.retryOne', { name: item.stem })}
+              onClick={() => void retry([item.id])}
+            >
               {t('attention.retry')}
             </button>
           </li>

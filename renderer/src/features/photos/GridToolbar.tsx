@@ -14,7 +14,7 @@ const options: { value: string; filter: PhotoFilter; key: string; values?: Recor
   { value: 'missing', filter: { status: 'missing' }, key: 'filters.missing' },
 ];
 
-function valueOf(filter: PhotoFilter): string {
+function optionValueFor(filter: PhotoFilter): string {
   return options.find((o) => JSON.stringify(o.filter) === JSON.stringify(filter))?.value ?? 'all';
 }
 
@@ -25,7 +25,10 @@ export function GridToolbar() {
     <div className="toolbar">
       <label className="toolbar__field">
         <span>{t('filters.label')}</span>
-        <select value={valueOf(filter)} onChange={(e) => void usePhotos.getState().setFilter(options.find((o) => o.value === e.target.value)?.filter ?? {})}>
+        <select
+          value={optionValueFor(filter)}
+          onChange={(e) => void usePhotos.getState().setFilter(options.find((o) => o.value === e.target.value)?.filter ?? {})}
+        >
           {options.map((o) => (
             <option key={o.value} value={o.value}>
               {t(o.key, o.values)}

@@ -41,12 +41,27 @@ export function Loupe() {
   };
   const meta = detail?.id === item.id ? detail.metadata : null;
   // Many cameras repeat the make in the model ("Canon" + "Canon EOS 1300D").
-  const camera = meta?.cameraModel?.startsWith(meta.cameraMake ?? '\u0000') ? meta.cameraModel : [meta?.cameraMake, meta?.cameraModel].filter(Boolean).join(' ');
+  const camera = meta?.cameraModel?.startsWith(meta.cameraMake ?? '\u0000')
+    ? meta.cameraModel
+    : [meta?.cameraMake, meta?.cameraModel].filter(Boolean).join(' ');
   const facts: [string, string | null | undefined][] = [
-    [t('loupe.captured'), detail?.captureTime ? `${detail.captureTime.replace('T', ' ')}${detail.captureOffset ? ` (${detail.captureOffset})` : ''}` : null],
+    [
+      t('loupe.captured'),
+      detail?.captureTime ? `${detail.captureTime.replace('T', ' ')}${detail.captureOffset ? ` (${detail.captureOffset})` : ''}` : null,
+    ],
     [t('loupe.camera'), camera || null],
     [t('loupe.lens'), meta?.lens],
-    [t('loupe.exposure'), [exposure(meta?.exposureTime ?? null), meta?.aperture ? `f/${meta.aperture}` : null, meta?.iso ? `ISO ${meta.iso}` : null, meta?.focalLength ? `${meta.focalLength} mm` : null].filter(Boolean).join(' · ') || null],
+    [
+      t('loupe.exposure'),
+      [
+        exposure(meta?.exposureTime ?? null),
+        meta?.aperture ? `f/${meta.aperture}` : null,
+        meta?.iso ? `ISO ${meta.iso}` : null,
+        meta?.focalLength ? `${meta.focalLength} mm` : null,
+      ]
+        .filter(Boolean)
+        .join(' · ') || null,
+    ],
     [t('loupe.copyright'), meta?.copyright],
     [t('loupe.creator'), meta?.creator],
     [t('loupe.keywords'), meta?.keywords.length ? meta.keywords.join(', ') : null],
@@ -75,7 +90,13 @@ export function Loupe() {
             ))}
         </dl>
         <ul className="file-list">
-          {detail?.id === item.id ? detail.files.map((f) => <li key={f.path} className="mono">{f.path}</li>) : null}
+          {detail?.id === item.id
+            ? detail.files.map((f) => (
+                <li key={f.path} className="mono">
+                  {f.path}
+                </li>
+              ))
+            : null}
         </ul>
         <button type="button" className="button" onClick={() => usePhotos.getState().setLoupe(false)}>
           {t('loupe.back')}

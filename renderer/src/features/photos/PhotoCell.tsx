@@ -22,6 +22,10 @@ export const PhotoCell = memo(function PhotoCell({ item, index, focused, selecte
     item.colorLabel ? t(`labels.${item.colorLabel}`) : null,
   ].filter(Boolean);
   return (
+    // The grid owns focus and the keys (arrows, ratings); cells take pointer clicks only.
+    // biome-ignore lint/a11y/useSemanticElements: a virtualised ARIA grid, not a table.
+    // biome-ignore lint/a11y/useFocusableInteractive: focus stays on the grid (roving focus via aria-selected).
+    // biome-ignore lint/a11y/useKeyWithClickEvents: keyboard is handled by the grid's onKeyDown.
     <div
       role="gridcell"
       aria-selected={selected || focused}
@@ -34,7 +38,14 @@ export const PhotoCell = memo(function PhotoCell({ item, index, focused, selecte
     >
       <div className="cell__frame">
         {item.thumb ? (
-          <img src={mediaUrl(item.thumb.relPath)} alt="" loading="lazy" decoding="async" width={item.thumb.width} height={item.thumb.height} />
+          <img
+            src={mediaUrl(item.thumb.relPath)}
+            alt=""
+            loading="lazy"
+            decoding="async"
+            width={item.thumb.width}
+            height={item.thumb.height}
+          />
         ) : (
           <span className={`cell__state cell__state--${item.status}`}>{t(`photoStatus.${item.status}`)}</span>
         )}
@@ -43,9 +54,21 @@ export const PhotoCell = memo(function PhotoCell({ item, index, focused, selecte
         <span className="cell__name">{item.stem}</span>
         <span className="cell__flags">
           {item.colorLabel ? <span className={`label-dot label-dot--${item.colorLabel}`} aria-hidden="true" /> : null}
-          {item.pick === 'pick' ? <span className="flag flag--pick" aria-hidden="true">⚑</span> : null}
-          {item.pick === 'reject' ? <span className="flag flag--reject" aria-hidden="true">✕</span> : null}
-          {item.rating > 0 ? <span className="stars" aria-hidden="true">{'★'.repeat(item.rating)}</span> : null}
+          {item.pick === 'pick' ? (
+            <span className="flag flag--pick" aria-hidden="true">
+              ⚑
+            </span>
+          ) : null}
+          {item.pick === 'reject' ? (
+            <span className="flag flag--reject" aria-hidden="true">
+              ✕
+            </span>
+          ) : null}
+          {item.rating > 0 ? (
+            <span className="stars" aria-hidden="true">
+              {'★'.repeat(item.rating)}
+            </span>
+          ) : null}
         </span>
       </div>
     </div>

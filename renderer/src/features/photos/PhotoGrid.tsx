@@ -30,7 +30,12 @@ export function PhotoGrid() {
   }, []);
 
   const rows = Math.ceil(total / columns);
-  const virtualizer = useVirtualizer({ count: rows, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 3 });
+  const virtualizer = useVirtualizer({
+    count: rows,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 3,
+  });
   const visible = virtualizer.getVirtualItems();
   const firstRow = visible[0]?.index ?? 0;
   const lastRow = visible[visible.length - 1]?.index ?? 0;
@@ -72,7 +77,15 @@ export function PhotoGrid() {
 
   return (
     // biome-ignore lint/a11y/useSemanticElements: a virtualised photo grid has no native element; role=grid is the ARIA pattern for it.
-    <div ref={scroller} className="grid-scroller" role="grid" aria-label={t('photos.gridLabel')} aria-rowcount={rows} tabIndex={0} onKeyDown={onKeyDown}>
+    <div
+      ref={scroller}
+      className="grid-scroller"
+      role="grid"
+      aria-label={t('photos.gridLabel')}
+      aria-rowcount={rows}
+      tabIndex={0}
+      onKeyDown={onKeyDown}
+    >
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {visible.map((row) => (
           // biome-ignore lint/a11y/useSemanticElements: rows of the ARIA grid above.

@@ -18,8 +18,10 @@ export interface CullAction {
 }
 
 const store = () => usePhotos.getState();
-const move = (delta: (ctx: CullContext) => number): CullAction['perform'] => (ctx, event) =>
-  store().setFocus(store().focus + delta(ctx), event?.shiftKey ?? false);
+const move =
+  (delta: (ctx: CullContext) => number): CullAction['perform'] =>
+  (ctx, event) =>
+    store().setFocus(store().focus + delta(ctx), event?.shiftKey ?? false);
 
 const labelKeys: [string, ColorLabel][] = [
   ['6', 'red'],

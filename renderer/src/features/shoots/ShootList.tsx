@@ -20,7 +20,9 @@ function ShootRow({ shoot, selected }: { shoot: ShootSummary; selected: boolean 
         <span className="shoot__name">{shoot.name}</span>
         <span className="shoot__counts">
           {t('shoots.photoCount', { count: p.total })}
-          {p.needsAttention > 0 ? <span className="badge badge--warn">{t('shoots.attentionCount', { count: p.needsAttention })}</span> : null}
+          {p.needsAttention > 0 ? (
+            <span className="badge badge--warn">{t('shoots.attentionCount', { count: p.needsAttention })}</span>
+          ) : null}
           {shoot.status === 'offline' ? <span className="badge">{t('shoots.offline')}</span> : null}
         </span>
       </button>

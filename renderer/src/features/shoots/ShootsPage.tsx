@@ -80,7 +80,11 @@ export function ShootsPage() {
                 <small className="mono">{selected.path}</small>
               </div>
               {selected.progress.needsAttention > 0 && !attentionView ? (
-                <button type="button" className="button button--warn" onClick={() => void usePhotos.getState().setFilter({ status: 'needs_attention' })}>
+                <button
+                  type="button"
+                  className="button button--warn"
+                  onClick={() => void usePhotos.getState().setFilter({ status: 'needs_attention' })}
+                >
                   {t('attention.show', { count: selected.progress.needsAttention })}
                 </button>
               ) : null}
