@@ -13,7 +13,6 @@ import { openOrCreateLibrary } from './open-library';
 import { createProgressDisplay, type Output } from './progress-display';
 import { formatAttention, formatSummary, type Totals } from './progress-format';
 import { exitCodeFor } from './stop-signals';
-import { removeStaleVariantTemps } from './variant-temp-files';
 
 export interface RunIngestOptions {
   args: IngestArgs;
@@ -37,7 +36,6 @@ export async function runIngest({ args, stdout, stderr, stop }: RunIngestOptions
   try {
     if (opened.created) display.line(`Created the library "${library.name}" in ${library.path}.`);
     const cacheDir = path.join(library.path, 'variants');
-    await removeStaleVariantTemps(cacheDir);
     const before = takeSnapshot(catalog, folder);
     ingest = createIngestService({
       catalog,

@@ -10,18 +10,34 @@ function setup(dir = tempDir(), clock = manualClock()) {
 }
 
 describe('jobs queue', () => {
-  it('enqueues once per dedupe key while the job is live, and again after it is done', () => {
+  it('enqueues once per dedupe key while one is waiting; a running one does not block a fresh run', () => {
     const { catalog } = setup();
     const first = catalog.jobs.enqueue({ queue: 'variants', kind: 'thumb', payload: { photoId: 'p1' }, dedupeKey: 'thumb:p1' });
     const again = catalog.jobs.enqueue({ queue: 'variants', kind: 'thumb', payload: { photoId: 'changed' }, dedupeKey: 'thumb:p1' });
     expect(first.created).toBe(true);
     expect(again).toEqual({ job: first.job, created: false });
     catalog.jobs.claimNext('variants');
+    // The file changed while the first job ran: its result may be stale, so a new run is queued.
+    const fresh = catalog.jobs.enqueue({ queue: 'variants', kind: 'thumb', payload: {}, dedupeKey: 'thumb:p1' });
+    expect(fresh.created).toBe(true);
     expect(catalog.jobs.enqueue({ queue: 'variants', kind: 'thumb', payload: {}, dedupeKey: 'thumb:p1' }).created).toBe(false);
     catalog.jobs.complete(first.job.id);
-    const rerun = catalog.jobs.enqueue({ queue: 'variants', kind: 'thumb', payload: {}, dedupeKey: 'thumb:p1' });
-    expect(rerun.created).toBe(true);
     expect(catalog.jobs.counts('variants')).toEqual({ queued: 1, running: 0, done: 1, failed: 0 });
+    catalog.close();
+  });
+
+  it('supersedes an interrupted or retried job when a newer one with its key is waiting', () => {
+    const { catalog } = setup();
+    const a = catalog.jobs.enqueue({ queue: 'q', kind: 'k', payload: 'old', dedupeKey: 'k1' });
+    catalog.jobs.claimNext('q');
+    const b = catalog.jobs.enqueue({ queue: 'q', kind: 'k', payload: 'new', dedupeKey: 'k1' });
+    expect(catalog.jobs.recoverAllRunning()).toBe(1);
+    expect(catalog.jobs.get(a.job.id)?.state).toBe('done');
+    expect(catalog.jobs.get(b.job.id)?.state).toBe('queued');
+    catalog.jobs.claimNext('q');
+    catalog.jobs.enqueue({ queue: 'q', kind: 'k', payload: 'newest', dedupeKey: 'k1' });
+    expect(catalog.jobs.fail(b.job.id, 'decode failed').state).toBe('done');
+    expect(catalog.jobs.counts('q')).toEqual({ queued: 1, running: 0, done: 2, failed: 0 });
     catalog.close();
   });
 

@@ -10,7 +10,7 @@ export interface EnqueueInput {
   queue: string;
   kind: string;
   payload: unknown;
-  /** While a job with this key is queued or running, enqueuing it again does nothing. */
+  /** While a job with this key is queued, enqueuing it again does nothing (a running one does not count). */
   dedupeKey?: string;
   maxAttempts?: number;
   runAfter?: Date;
@@ -49,7 +49,7 @@ export function createJobsRepo(db: Database.Database, now: () => Date, options: 
   const at = (offsetMs = 0) => new Date(now().getTime() + offsetMs).toISOString();
 
   const selectOne = db.prepare<[string], JobRow>('SELECT * FROM jobs WHERE id = ?');
-  const selectLive = db.prepare<[string], JobRow>("SELECT * FROM jobs WHERE dedupe_key = ? AND state IN ('queued', 'running')");
+  const selectLive = db.prepare<[string], JobRow>("SELECT * FROM jobs WHERE dedupe_key = ? AND state = 'queued'");
   const insert = db.prepare(
     `INSERT INTO jobs (id, queue, kind, payload, dedupe_key, state, attempts, max_attempts, run_after, created_at, updated_at)
      VALUES (@id, @queue, @kind, @payload, @dedupeKey, 'queued', 0, @maxAttempts, @runAfter, @now, @now)`,
@@ -75,18 +75,33 @@ export function createJobsRepo(db: Database.Database, now: () => Date, options: 
     'UPDATE jobs SET state = @state, run_after = @runAfter, lease_until = NULL, last_error = @error, updated_at = @now WHERE id = @id',
   );
   // Attempts are counted at claim, so a job that crashes the app every time still ends up failed.
-  const recover = db.prepare<{ now: string }>(
-    `UPDATE jobs SET lease_until = NULL, updated_at = @now,
-       state = CASE WHEN attempts >= max_attempts THEN 'failed' ELSE 'queued' END,
-       last_error = 'Interrupted: Proofdesk stopped while this job was running.'
-     WHERE state = 'running' AND lease_until <= @now`,
+  // A job whose key already has a newer queued job is superseded ('done'): the newer one does
+  // the same work on fresher input, and two queued jobs with one key cannot exist.
+  const INTERRUPTED = 'Interrupted: Proofdesk stopped while this job was running.';
+  const selectRunning = db.prepare<{ now: string; all: number }, JobRow>(
+    "SELECT * FROM jobs WHERE state = 'running' AND (@all = 1 OR lease_until <= @now) ORDER BY updated_at, rowid",
   );
-  const recoverAll = db.prepare<{ now: string }>(
-    `UPDATE jobs SET lease_until = NULL, updated_at = @now,
-       state = CASE WHEN attempts >= max_attempts THEN 'failed' ELSE 'queued' END,
-       last_error = 'Interrupted: Proofdesk stopped while this job was running.'
-     WHERE state = 'running'`,
+  const queuedWithKey = db.prepare<[string, string], { id: string }>(
+    "SELECT id FROM jobs WHERE dedupe_key = ? AND state = 'queued' AND id <> ?",
   );
+  function requeueState(row: JobRow, giveUp: boolean): JobState {
+    if (giveUp) return 'failed';
+    if (row.dedupe_key !== null && queuedWithKey.get(row.dedupe_key, row.id)) return 'done';
+    return 'queued';
+  }
+  const recoverRunning = db.transaction((all: boolean): number => {
+    const rows = selectRunning.all({ now: at(), all: all ? 1 : 0 });
+    for (const row of rows) {
+      setOutcome.run({
+        id: row.id,
+        state: requeueState(row, row.attempts >= row.max_attempts),
+        runAfter: row.run_after,
+        error: INTERRUPTED,
+        now: at(),
+      });
+    }
+    return rows.length;
+  });
   const countAll = db.prepare<[], { state: JobState; n: number }>('SELECT state, count(*) AS n FROM jobs GROUP BY state');
   const countQueue = db.prepare<[string], { state: JobState; n: number }>(
     'SELECT state, count(*) AS n FROM jobs WHERE queue = ? GROUP BY state',
@@ -126,7 +141,7 @@ export function createJobsRepo(db: Database.Database, now: () => Date, options: 
     if (row.state !== 'running') throw new AppError('conflict', `Job ${id} is ${row.state}, not running, so it cannot fail now.`);
     const giveUp = permanent || row.attempts >= row.max_attempts;
     const runAfter = giveUp ? row.run_after : at(retryDelayMs(row.attempts, backoffBaseMs, backoffMaxMs));
-    setOutcome.run({ id, state: giveUp ? 'failed' : 'queued', runAfter, error, now: at() });
+    setOutcome.run({ id, state: requeueState(row, giveUp), runAfter, error, now: at() });
     return toJob(requireJob(id));
   });
 
@@ -153,7 +168,7 @@ export function createJobsRepo(db: Database.Database, now: () => Date, options: 
       }
     },
     fail: (id, error, opts) => fail(id, error, opts?.permanent ?? false),
-    recoverExpiredLeases: () => recover.run({ now: at() }).changes,
+    recoverExpiredLeases: () => recoverRunning(false),
     get(id) {
       const row = selectOne.get(id);
       return row ? toJob(row) : null;
@@ -161,7 +176,7 @@ export function createJobsRepo(db: Database.Database, now: () => Date, options: 
     counts: (queue) => tally(queue === undefined ? countAll.all() : countQueue.all(queue)),
     cancelQueued: (queue, reason) => cancel.all({ queue, reason, now: at() }).map(toJob),
     queues: () => liveQueues.all().map((r) => r.queue),
-    recoverAllRunning: () => recoverAll.run({ now: at() }).changes,
+    recoverAllRunning: () => recoverRunning(true),
   };
 }
 

@@ -9,14 +9,15 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array)
   const tmp = path.join(dir, `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
   const handle = await fs.open(tmp, 'wx');
   try {
-    await handle.writeFile(data);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  try {
+    try {
+      await handle.writeFile(data);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
     await fs.rename(tmp, target);
   } catch (error) {
+    // A full disk (ENOSPC) or any other failure leaves no half-written temporary behind.
     await fs.rm(tmp, { force: true });
     throw error;
   }

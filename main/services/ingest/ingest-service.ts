@@ -15,6 +15,7 @@ import { firstLevelFolder, isInside, owningShoot, watchedFolders } from './shoot
 import { createTaskLimiter } from './task-limiter';
 import { createThroughput, type Throughput } from './throughput';
 import { enqueueVariants, ingestQueue, shootOfQueue } from './variant-jobs';
+import { removeStaleVariantTemps } from './variant-temp-files';
 
 export interface ShootProgress {
   shootId: string;
@@ -136,7 +137,7 @@ export function createIngestService(options: IngestOptions): IngestService {
       if (outcome === 'ready' || outcome === 'needs_attention') rate(shootId).record(now());
       if (outcome === 'disk_full' && !diskFull) {
         diskFull = true;
-        events.notice('The disk holding the library is full, so importing is paused. Free some space, then press Resume.', 'error');
+        events.notice('The disk holding the library is full, so importing is paused. Free some space, then resume the import.', 'error');
       }
       emitProgress(shootId, outcome === 'disk_full');
     },
@@ -268,6 +269,8 @@ export function createIngestService(options: IngestOptions): IngestService {
 
   return {
     async start() {
+      // Under the library lock nothing else writes the cache: leftovers of a killed run go.
+      await removeStaleVariantTemps(options.cacheDir);
       catalog.jobs.recoverAllRunning();
       for (const shoot of watchedFolders(catalog.shoots.list())) watchRoot(shoot);
       runner.start();

@@ -25,7 +25,16 @@ export function sourceFile(photo: PhotoWithFiles) {
 
 export function isDiskFull(error: unknown): boolean {
   const code = (error as NodeJS.ErrnoException | null)?.code ?? (error as { cause?: NodeJS.ErrnoException } | null)?.cause?.code;
-  return code === 'ENOSPC' || code === 'EDQUOT';
+  // ENOSPC/EDQUOT from a variant write; SQLITE_FULL from the catalog itself.
+  return code === 'ENOSPC' || code === 'EDQUOT' || code === 'SQLITE_FULL';
+}
+
+/** The photo's files changed while this job ran (an edit, a second file of a pair): the job's
+ * result is stale, and the newer job queued by that change does the work instead. */
+function staleSince(catalog: Catalog, photoId: string, source: { path: string; size: number; mtimeMs: number }): boolean {
+  const now = catalog.photos.get(photoId);
+  const current = now ? sourceFile(now) : undefined;
+  return !current || current.path !== source.path || current.size !== source.size || current.mtimeMs !== source.mtimeMs;
 }
 
 export async function processPhoto(ctx: ProcessContext, job: Job): Promise<ProcessOutcome> {
@@ -44,6 +53,10 @@ export async function processPhoto(ctx: ProcessContext, job: Job): Promise<Proce
       credit: { creator: meta?.creator ?? null, copyright: meta?.copyright ?? null },
     });
     catalog.transaction(() => {
+      if (staleSince(catalog, photoId, source)) {
+        catalog.jobs.complete(job.id);
+        return;
+      }
       for (const kind of ['web', 'thumb'] as const) {
         const v = variants[kind];
         catalog.variants.upsert({
@@ -71,6 +84,10 @@ export async function processPhoto(ctx: ProcessContext, job: Job): Promise<Proce
     // A file cut short because its copy stalled is not retried here: when the copy goes on,
     // the watcher sees the change and the photo is processed again.
     catalog.transaction(() => {
+      if (staleSince(catalog, photoId, source)) {
+        catalog.jobs.complete(job.id);
+        return;
+      }
       catalog.photos.markNeedsAttention(photoId, reason);
       catalog.jobs.fail(job.id, reason, { permanent: true });
     });

@@ -53,17 +53,18 @@ describe('migration 001-init', () => {
     db.close();
   });
 
-  it('allows one live job per dedupe key but a new one once the old is done', () => {
+  it('allows one waiting job per dedupe key, beside a running one, and a new one once it is done', () => {
     const db = freshAt0();
     migrate(db, { target: 1 });
     const insert = db.prepare(
       "INSERT INTO jobs (id, queue, kind, payload, dedupe_key, state, max_attempts, run_after, created_at, updated_at) VALUES (?, 'q', 'k', 'null', 'same', ?, 3, ?, ?, ?)",
     );
     insert.run('a', 'queued', T, T, T);
-    expect(() => insert.run('b', 'running', T, T, T)).toThrow(/UNIQUE/);
+    expect(() => insert.run('b', 'queued', T, T, T)).toThrow(/UNIQUE/);
+    insert.run('r', 'running', T, T, T);
     db.prepare("UPDATE jobs SET state = 'done' WHERE id = 'a'").run();
     insert.run('c', 'queued', T, T, T);
-    expect(db.prepare('SELECT count(*) FROM jobs').pluck().get()).toBe(2);
+    expect(db.prepare('SELECT count(*) FROM jobs').pluck().get()).toBe(3);
     db.close();
   });
 });

@@ -98,8 +98,9 @@ CREATE TABLE jobs (
   created_at   TEXT NOT NULL,
   updated_at   TEXT NOT NULL
 ) STRICT;
--- Only one live job per key; finished ones do not block a new run of the same work.
-CREATE UNIQUE INDEX jobs_live_dedupe ON jobs (dedupe_key) WHERE dedupe_key IS NOT NULL AND state IN ('queued', 'running');
+-- Only one waiting job per key. A running job does not block a new one: the work it does
+-- may already be stale (the file changed while it ran), and its runner checks for that.
+CREATE UNIQUE INDEX jobs_live_dedupe ON jobs (dedupe_key) WHERE dedupe_key IS NOT NULL AND state = 'queued';
 CREATE INDEX jobs_due ON jobs (queue, run_after) WHERE state = 'queued';
 CREATE INDEX jobs_leases ON jobs (lease_until) WHERE state = 'running';
 CREATE INDEX jobs_by_state ON jobs (queue, state);

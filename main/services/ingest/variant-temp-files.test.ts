@@ -1,7 +1,7 @@
 import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { makeTempDir } from '../../test/helpers/temp-dir';
+import { makeTempDir } from '../../../test/helpers/temp-dir';
 import { removeStaleVariantTemps } from './variant-temp-files';
 
 let temp: Awaited<ReturnType<typeof makeTempDir>>;
