@@ -10,25 +10,15 @@ import { createFolderWatcher, type FolderWatcher } from './folder-watcher';
 import type { Imaging } from './imaging-port';
 import { createJobRunner } from './job-runner';
 import { type ProcessOutcome, processPhoto } from './process-photo';
+import { createProgressReporter, type ShootProgress } from './progress-reporter';
 import { registerFile } from './register-file';
 import { firstLevelFolder, isInside, owningShoot, watchedFolders } from './shoot-paths';
 import { createTaskLimiter } from './task-limiter';
-import { createThroughput, type Throughput } from './throughput';
+import { validateShootFolder } from './validate-shoot-folder';
 import { enqueueVariants, ingestQueue, shootOfQueue } from './variant-jobs';
 import { removeStaleVariantTemps } from './variant-temp-files';
 
-export interface ShootProgress {
-  shootId: string;
-  total: number;
-  done: number;
-  ready: number;
-  needsAttention: number;
-  missing: number;
-  imagesPerSecond: number;
-  etaSeconds: number | null;
-  paused: boolean;
-  status: Shoot['status'];
-}
+export type { ShootProgress };
 
 export interface IngestEvents {
   progress(progress: ShootProgress): void;
@@ -70,56 +60,22 @@ export function createIngestService(options: IngestOptions): IngestService {
   const { catalog, events } = options;
   const now = options.now ?? Date.now;
   const paused = new Set<string>();
-  const rates = new Map<string, Throughput>();
-  const lastEmit = new Map<string, number>();
   const pendingScans = new Set<string>();
   const registering = createTaskLimiter(4);
   let diskFull = false;
   let offlineTimer: NodeJS.Timeout | null = null;
 
-  const rate = (shootId: string) => rates.get(shootId) ?? (rates.set(shootId, createThroughput()).get(shootId) as Throughput);
-
-  function progress(shootId: string): ShootProgress {
-    const counts = catalog.photos.countByStatus(shootId);
-    const total = counts.importing + counts.ready + counts.needs_attention;
-    const done = counts.ready + counts.needs_attention;
-    const at = now();
-    return {
-      shootId,
-      total,
-      done,
-      ready: counts.ready,
-      needsAttention: counts.needs_attention,
-      missing: counts.missing,
-      imagesPerSecond: Math.round(rate(shootId).perSecond(at) * 10) / 10,
-      etaSeconds: total > done ? rate(shootId).etaSeconds(total - done, at) : 0,
-      paused: paused.has(shootId) || diskFull,
-      status: catalog.shoots.get(shootId)?.status ?? 'offline',
-    };
-  }
-
-  const trailing = new Map<string, NodeJS.Timeout>();
-  // At most four updates a second per shoot, and always a last one after a burst, so the
-  // screen never stays on a stale "5 of 8".
-  let closed = false;
-  function emitProgress(shootId: string, force = false) {
-    if (closed) return;
-    const at = now();
-    const wait = 250 - (at - (lastEmit.get(shootId) ?? 0));
-    if (!force && wait > 0) {
-      if (!trailing.has(shootId))
-        trailing.set(
-          shootId,
-          setTimeout(() => emitProgress(shootId, true), wait),
-        );
-      return;
-    }
-    clearTimeout(trailing.get(shootId));
-    trailing.delete(shootId);
-    lastEmit.set(shootId, at);
-    events.progress(progress(shootId));
-    events.photosChanged(shootId);
-  }
+  const reporter = createProgressReporter({
+    catalog,
+    now,
+    isPaused: (shootId) => paused.has(shootId) || diskFull,
+    emit: (progress) => {
+      events.progress(progress);
+      events.photosChanged(progress.shootId);
+    },
+  });
+  const progress = reporter.progress;
+  const emitProgress = reporter.report;
 
   const runner = createJobRunner<ProcessOutcome>({
     catalog,
@@ -134,7 +90,7 @@ export function createIngestService(options: IngestOptions): IngestService {
     onDone(job, outcome) {
       const shootId = shootOfQueue(job.queue);
       if (!shootId) return;
-      if (outcome === 'ready' || outcome === 'needs_attention') rate(shootId).record(now());
+      if (outcome === 'ready' || outcome === 'needs_attention') reporter.recordDone(shootId);
       if (outcome === 'disk_full' && !diskFull) {
         diskFull = true;
         events.notice('The disk holding the library is full, so importing is paused. Free some space, then resume the import.', 'error');
@@ -249,24 +205,6 @@ export function createIngestService(options: IngestOptions): IngestService {
     watcher.add(shoot.path);
   }
 
-  async function validateNewFolder(folder: string) {
-    let stat: import('node:fs').Stats;
-    try {
-      stat = await fs.stat(folder);
-    } catch {
-      throw new AppError('not_found', `The folder ${folder} does not exist or cannot be reached. Check the path, or connect the drive.`);
-    }
-    if (!stat.isDirectory()) throw new AppError('invalid_input', `${folder} is a file. Choose the folder that holds the shoot.`);
-    if (folder === options.libraryDir || isInside(folder, options.libraryDir) || isInside(options.libraryDir, folder)) {
-      throw new AppError('invalid_input', 'This folder holds the Proofdesk library itself. Choose the folder where the photos are.');
-    }
-    for (const shoot of catalog.shoots.list()) {
-      if (shoot.path === folder || isInside(folder, shoot.path)) {
-        throw new AppError('conflict', `This folder is already part of the shoot "${shoot.name}".`);
-      }
-    }
-  }
-
   return {
     async start() {
       // Under the library lock nothing else writes the cache: leftovers of a killed run go.
@@ -278,7 +216,7 @@ export function createIngestService(options: IngestOptions): IngestService {
 
     async addShoot({ path: rawPath, kind }) {
       const folder = path.resolve(rawPath);
-      await validateNewFolder(folder);
+      await validateShootFolder(catalog, options.libraryDir, folder);
       // Shoots already watched inside a new root become its children (their photos stay).
       const shoot = catalog.shoots.add({ path: folder, name: path.basename(folder) || folder, kind });
       const nested = catalog.shoots.list().filter((s) => s.id !== shoot.id && isInside(s.path, folder));
@@ -349,8 +287,7 @@ export function createIngestService(options: IngestOptions): IngestService {
       await watcher.close();
       await registering.idle();
       await runner.stop();
-      closed = true;
-      for (const timer of trailing.values()) clearTimeout(timer);
+      reporter.close();
     },
   };
 }

@@ -1,0 +1,154 @@
+// The hosted API between the studio app (main/services/sync), the server (server/) and the
+// client gallery page: one set of zod schemas, so the three never disagree. Paths are listed in
+// `hostedRoutes`. Money is integer minor units + ISO currency; times are ISO-8601 UTC strings.
+import { z } from 'zod';
+import { languages } from './prefs';
+
+export const hostedRoutes = {
+  // Studio (Authorization: Bearer <device token>); every POST/PUT/PATCH carries Idempotency-Key.
+  upsertClient: 'PUT /v1/clients/:clientId',
+  putGallery: 'PUT /v1/galleries/:galleryId',
+  publishGallery: 'POST /v1/galleries/:galleryId/publish',
+  unpublishGallery: 'POST /v1/galleries/:galleryId/unpublish',
+  regenerateCode: 'POST /v1/galleries/:galleryId/code',
+  startUpload: 'POST /v1/uploads',
+  putChunk: 'PUT /v1/uploads/:uploadId?offset=N (application/octet-stream)',
+  finishUpload: 'POST /v1/uploads/:uploadId/finish',
+  changes: 'GET /v1/changes?after=<cursor>&limit=<n>',
+  // Client (session from POST /v1/galleries/:slug/access; Bearer header or the HttpOnly cookie
+  // `pd_client` it also sets, so <img> tags work).
+  clientGallery: 'GET /v1/client/gallery',
+  clientProof: 'GET /v1/client/photos/:photoId/proof',
+  clientFavourites: 'GET|PUT|DELETE /v1/client/favourites[/:photoId]',
+  clientBasket: 'GET|PUT|DELETE /v1/client/basket[/:photoId]',
+  clientOrders: 'POST /v1/client/orders, GET /v1/client/orders/:orderId',
+  galleryPage: 'GET /g/:slug (the client gallery web page)',
+} as const;
+
+const id = z.string().min(1).max(100);
+const sha256 = z.string().regex(/^[a-f0-9]{64}$/, 'a SHA-256 in lowercase hex');
+const money = z.number().int().nonnegative();
+const currency = z.string().regex(/^[A-Z]{3}$/, 'a three-letter currency code such as PLN or EUR');
+
+export const clientContactSchema = z.object({
+  name: z.string().trim().min(1, 'Enter the client’s name').max(200),
+  email: z.email('Enter a valid e-mail address'),
+  phone: z.string().trim().max(40).nullable().default(null),
+  language: z.enum(languages).default('en'),
+});
+export type ClientContact = z.infer<typeof clientContactSchema>;
+
+export const deliveryKinds = ['digital_full', 'digital_web', 'print'] as const;
+export const deliveryMethodSchema = z.object({
+  id,
+  kind: z.enum(deliveryKinds),
+  label: z.string().trim().min(1).max(120),
+  priceMinor: money,
+  currency,
+  /** VAT rate in basis points (23 % = 2300), so it stays an integer. */
+  vatRateBp: z.number().int().min(0).max(10_000),
+  pricing: z.enum(['per_photo', 'package']),
+});
+export type DeliveryMethod = z.infer<typeof deliveryMethodSchema>;
+
+export const gallerySettingsSchema = z.object({
+  expiresAt: z.iso.datetime().nullable(),
+  allowWebDownloads: z.boolean(),
+  watermark: z.boolean(),
+  manualValidation: z.boolean(),
+  retouchBeforeDelivery: z.boolean(),
+  autoSendDownloadLinks: z.boolean(),
+  /** Right-click/long-press deterrent on proofs; honestly only a deterrent. */
+  saveDeterrent: z.boolean(),
+});
+export type GallerySettings = z.infer<typeof gallerySettingsSchema>;
+
+export const galleryPhotoSchema = z.object({
+  /** The catalog photo id (stable across renames), so orders point back at the studio's photo. */
+  id,
+  name: z.string().min(1).max(255),
+  /** SHA-256 of the uploaded proof (watermarked when the gallery asks for it). */
+  proofSha256: sha256,
+  width: z.number().int().positive(),
+  height: z.number().int().positive(),
+});
+
+export const putGalleryBody = z.object({
+  clientId: id,
+  title: z.string().trim().min(1).max(200),
+  settings: gallerySettingsSchema,
+  deliveryMethods: z.array(deliveryMethodSchema).min(1, 'Offer at least one delivery method').max(20),
+  photos: z.array(galleryPhotoSchema).min(1, 'A gallery needs at least one photo').max(20_000),
+});
+export type PutGalleryBody = z.infer<typeof putGalleryBody>;
+
+export const galleryStatus = z.enum(['draft', 'published', 'unpublished']);
+export const putGalleryResponse = z.object({
+  id,
+  slug: z.string(),
+  status: galleryStatus,
+  /** Shown once: when the gallery is first created or the code is regenerated. */
+  accessCode: z.string().nullable(),
+  /** Proofs the server does not have yet: upload them, then publish. */
+  missingProofs: z.array(sha256),
+});
+
+export const startUploadBody = z.object({ sha256, size: z.number().int().positive().max(200 * 1024 * 1024) });
+export const uploadStateSchema = z.object({
+  uploadId: z.string(),
+  /** Bytes the server already holds: resume from here. */
+  received: z.number().int().nonnegative(),
+  /** True when the server already had this content (deduplicated): nothing to send. */
+  complete: z.boolean(),
+});
+
+export const changeTypes = [
+  'gallery.viewed',
+  'favourite.added',
+  'favourite.removed',
+  'basket.added',
+  'basket.removed',
+  'order.placed',
+] as const;
+export const changeSchema = z.object({
+  seq: z.number().int().positive(),
+  type: z.enum(changeTypes),
+  galleryId: id,
+  at: z.iso.datetime(),
+  /** photoId for favourites/basket; the order for order.placed. */
+  payload: z.record(z.string(), z.unknown()),
+});
+export type Change = z.infer<typeof changeSchema>;
+export const changesResponse = z.object({ changes: z.array(changeSchema), cursor: z.number().int().nonnegative(), more: z.boolean() });
+
+export const clientGalleryResponse = z.object({
+  title: z.string(),
+  studioName: z.string(),
+  language: z.enum(languages),
+  settings: gallerySettingsSchema.pick({ allowWebDownloads: true, saveDeterrent: true, expiresAt: true }),
+  deliveryMethods: z.array(deliveryMethodSchema),
+  photos: z.array(galleryPhotoSchema.omit({ proofSha256: true })),
+});
+
+export const placeOrderBody = z.object({
+  deliveryMethodId: id,
+  photoIds: z.array(id).min(1, 'Put at least one photo in the basket').max(20_000),
+  contact: clientContactSchema.pick({ name: true, email: true, phone: true }),
+  note: z.string().trim().max(2000).default(''),
+});
+export const orderStates = ['placed', 'awaiting_validation', 'awaiting_payment'] as const;
+export const orderSchema = z.object({
+  id,
+  number: z.string(),
+  galleryId: id,
+  state: z.enum(orderStates),
+  placedAt: z.iso.datetime(),
+  deliveryMethod: deliveryMethodSchema,
+  photoIds: z.array(id),
+  contact: clientContactSchema.pick({ name: true, email: true, phone: true }),
+  note: z.string(),
+  totalMinor: money,
+  vatMinor: money,
+  currency,
+});
+export type Order = z.infer<typeof orderSchema>;
