@@ -24,6 +24,12 @@ describe('makeVariants on damaged or unsupported files', () => {
     expect(await fs.readdir(tmp.dir, { recursive: true })).toEqual([]);
   });
 
+  test('a decompression bomb is refused from its header, in well under a second', async () => {
+    const started = performance.now();
+    await expect(makeVariants(sharedImage('bomb-20000x20000.png'), { cacheDir: tmp.dir })).rejects.toMatchObject({ code: 'unsupported' });
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
   test('HEIC: decoded when libheif has HEVC, otherwise a clear reason (and nothing written)', async () => {
     const attempt = makeVariants(sharedImage('heic-1440x960.heic'), { cacheDir: tmp.dir });
     const outcome = await attempt.then(

@@ -191,6 +191,21 @@ describe('photo identity', () => {
   }, 60_000);
 });
 
+describe('a big card', () => {
+  it('imports 1,500 files in one folder exactly once each', async () => {
+    const shoot = path.join(temp.dir, 'card');
+    await fs.mkdir(shoot);
+    const tiny = await sharp({ create: { width: 48, height: 32, channels: 3, background: '#808080' } }).jpeg().toBuffer();
+    const names = Array.from({ length: 1500 }, (_, i) => `IMG_${String(i).padStart(4, '0')}.JPG`);
+    // Different bytes per file, so no two share a fingerprint.
+    await Promise.all(names.map((name, i) => fs.writeFile(path.join(shoot, name), Buffer.concat([tiny, Buffer.from(String(i))]))));
+    const added = await ingest.addShoot({ path: shoot, kind: 'shoot' });
+    await ingest.settled();
+    expect(catalog.photos.countByStatus(added.id)).toMatchObject({ ready: 1500, importing: 0, needs_attention: 0 });
+    expect(catalog.jobs.counts()).toMatchObject({ queued: 0, running: 0, failed: 0 });
+  }, 120_000);
+});
+
 describe('drives and folders', () => {
   it('shows a shoot offline when its folder disappears and back online when it returns, losing nothing', async () => {
     const shoot = path.join(temp.dir, 'card');
