@@ -12,6 +12,7 @@ import { prefsJsonSchemaProperties } from '../services/settings';
 import { APP_ENTRY_URL, APP_SCHEME, isAppUrl } from './app-origin';
 import { planAppRequest } from './app-protocol';
 import { bridgeIpc } from './ipc-bridge';
+import { forkLocalServer } from './local-server';
 import { guardNavigation } from './navigation-guard';
 import { mainWindowOptions } from './window-options';
 
@@ -52,6 +53,12 @@ app.whenReady().then(async () => {
     },
   });
   mediaDir = () => core.session()?.mediaDir ?? null;
+  if (core.prefs.get().serverUrl === null) {
+    forkLocalServer(path.resolve(here, 'server.js'), app.getPath('userData')).then(
+      (server) => app.once('will-quit', () => server.stop()),
+      (error: Error) => consoleLogger.warn(`the local hosted service could not start: ${error.message}`),
+    );
+  }
   await core.library.reopenLast();
   coreForQuit = core;
   bridgeIpc(ipcMain, core, () => BrowserWindow.getAllWindows());

@@ -12,7 +12,12 @@ export interface RunHostOptions {
   port?: number;
 }
 
-export async function runHost({ configDir, rendererDir, version, log, port }: RunHostOptions): Promise<RunningHost> {
+export interface HostRun extends RunningHost {
+  /** The hosted service set in Settings, or null to run the local one. */
+  serverUrl: string | null;
+}
+
+export async function runHost({ configDir, rendererDir, version, log, port }: RunHostOptions): Promise<HostRun> {
   const trusted = new Set<string>();
   const core = createCore({
     runtime: 'browser-host',
@@ -24,5 +29,5 @@ export async function runHost({ configDir, rendererDir, version, log, port }: Ru
   await core.library.reopenLast();
   const host = await startHost({ core, rendererDir, ...(port !== undefined ? { port } : {}) });
   for (const origin of host.origins) trusted.add(origin);
-  return host;
+  return { ...host, serverUrl: core.prefs.get().serverUrl };
 }

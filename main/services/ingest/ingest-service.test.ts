@@ -195,7 +195,9 @@ describe('a big card', () => {
   it('imports 1,500 files in one folder exactly once each', async () => {
     const shoot = path.join(temp.dir, 'card');
     await fs.mkdir(shoot);
-    const tiny = await sharp({ create: { width: 48, height: 32, channels: 3, background: '#808080' } }).jpeg().toBuffer();
+    const tiny = await sharp({ create: { width: 48, height: 32, channels: 3, background: '#808080' } })
+      .jpeg()
+      .toBuffer();
     const names = Array.from({ length: 1500 }, (_, i) => `IMG_${String(i).padStart(4, '0')}.JPG`);
     // Different bytes per file, so no two share a fingerprint.
     await Promise.all(names.map((name, i) => fs.writeFile(path.join(shoot, name), Buffer.concat([tiny, Buffer.from(String(i))]))));

@@ -1,6 +1,7 @@
 // The ordered list of schema migrations. Version N is the Nth entry; the catalog's
 // PRAGMA user_version records the last one applied.
 import init from './001-init';
+import sync from './002-sync';
 
 export interface Migration {
   version: number;
@@ -8,6 +9,9 @@ export interface Migration {
   sql: string;
 }
 
-export const migrations: readonly Migration[] = [{ version: 1, name: 'init', sql: init }];
+export const migrations: readonly Migration[] = [
+  { version: 1, name: 'init', sql: init },
+  { version: 2, name: 'sync', sql: sync },
+];
 
 export const LATEST_VERSION = migrations.length;
