@@ -4,7 +4,6 @@
 // Electron's utilityProcess in the app, because the RunAsNode fuse is off); this file owns the
 // rest: settings, and waiting for its "listening" line.
 import path from 'node:path';
-import type { Readable } from 'node:stream';
 
 export const LOCAL_SERVER_PORT = 4810;
 const LISTENING = /Proofdesk server listening on (http:\/\/\S+)/;
