@@ -18,8 +18,8 @@ export function localServerEnv(userDataDir: string, env: NodeJS.ProcessEnv = pro
 
 /** Resolves with the server's URL from its first "listening" line, or rejects with what it said. */
 export function waitForListening(
-  stdout: Readable,
-  stderr: Readable | null,
+  stdout: NodeJS.ReadableStream,
+  stderr: NodeJS.ReadableStream | null,
   exited: Promise<number | null>,
   timeoutMs = 20_000,
 ): Promise<string> {

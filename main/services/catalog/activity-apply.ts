@@ -1,0 +1,72 @@
+// Applies one change-feed entry to the client_* tables. Only ever called for a seq not seen
+// before (activity-repo checks), so each statement may assume it runs once per change; the
+// statements are still written to converge (min/max, upserts) should the server resend.
+import type Database from 'better-sqlite3';
+import type { ActivityKind, FeedChange } from './activity-rows';
+
+export type ApplyChange = (change: FeedChange) => ActivityKind;
+
+const text = (value: unknown): string | null => (typeof value === 'string' && value.length > 0 ? value : null);
+
+/** The order inside an order.* payload: `{ order: {...} }`, or the payload itself. */
+export function orderOf(payload: Record<string, unknown>): Record<string, unknown> | null {
+  const inner = payload.order;
+  const order = inner && typeof inner === 'object' && !Array.isArray(inner) ? (inner as Record<string, unknown>) : payload;
+  return text(order.id) ? order : null;
+}
+
+export function photoOf(change: FeedChange): string | null {
+  return text(change.payload.photoId);
+}
+
+export function createApplyChange(db: Database.Database, now: () => Date): ApplyChange {
+  const view = db.prepare<{ gallery: string; at: string }>(
+    `INSERT INTO client_gallery_views (gallery_id, first_viewed_at, last_viewed_at, view_count) VALUES (@gallery, @at, @at, 1)
+     ON CONFLICT (gallery_id) DO UPDATE SET first_viewed_at = min(first_viewed_at, excluded.first_viewed_at),
+       last_viewed_at = max(last_viewed_at, excluded.last_viewed_at), view_count = view_count + 1`,
+  );
+  const mark = (table: string) => ({
+    add: db.prepare<{ gallery: string; photo: string; at: string }>(
+      `INSERT INTO ${table} (gallery_id, photo_id, added_at) VALUES (@gallery, @photo, @at) ON CONFLICT DO NOTHING`,
+    ),
+    remove: db.prepare<{ gallery: string; photo: string }>(`DELETE FROM ${table} WHERE gallery_id = @gallery AND photo_id = @photo`),
+  });
+  const marks = { favourite: mark('client_favourites'), basket: mark('client_basket') };
+  const order = db.prepare<{ id: string; gallery: string; state: string; placedAt: string; data: string; now: string }>(
+    `INSERT INTO client_orders (id, gallery_id, state, placed_at, data, updated_at) VALUES (@id, @gallery, @state, @placedAt, @data, @now)
+     ON CONFLICT (id) DO UPDATE SET state = excluded.state, data = excluded.data, updated_at = excluded.updated_at`,
+  );
+
+  return (change) => {
+    const gallery = change.galleryId;
+    const [subject, action] = change.type.split('.');
+    if (change.type === 'gallery.viewed') {
+      view.run({ gallery, at: change.at });
+      return 'views';
+    }
+    if ((subject === 'favourite' || subject === 'basket') && (action === 'added' || action === 'removed')) {
+      const photo = photoOf(change);
+      if (!photo) return 'other';
+      const statements = marks[subject];
+      if (action === 'added') statements.add.run({ gallery, photo, at: change.at });
+      else statements.remove.run({ gallery, photo });
+      return subject === 'favourite' ? 'favourites' : 'basket';
+    }
+    if (subject === 'order') {
+      // order.placed today; later order.* updates (paid, validated…) carry the whole order too.
+      const data = orderOf(change.payload);
+      if (!data) return 'other';
+      order.run({
+        id: String(data.id),
+        gallery,
+        state: text(data.state) ?? 'placed',
+        placedAt: text(data.placedAt) ?? change.at,
+        data: JSON.stringify(data),
+        now: now().toISOString(),
+      });
+      return 'orders';
+    }
+    // A type this version does not know yet: kept in the timeline, applied by a later version.
+    return 'other';
+  };
+}
