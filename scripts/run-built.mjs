@@ -17,6 +17,16 @@ const build = spawnSync(bin, ['build', '--logLevel', 'error'], {
   shell: process.platform === 'win32',
 });
 if (build.status !== 0) process.exit(build.status ?? 1);
+if (entry === 'server') {
+  // The server also serves the client gallery page, built by its own Vite config.
+  const vite = path.join(root, 'node_modules', '.bin', process.platform === 'win32' ? 'vite.cmd' : 'vite');
+  const page = spawnSync(vite, ['build', '--config', 'server/gallery-web/vite.config.ts', '--logLevel', 'error'], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    shell: process.platform === 'win32',
+  });
+  if (page.status !== 0) process.exit(page.status ?? 1);
+}
 const child = spawn(process.execPath, [path.join(root, 'out', 'main', `${entry}.js`), ...args], { stdio: 'inherit' });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code, signal) => process.exit(signal ? 1 : (code ?? 0)));

@@ -27,6 +27,13 @@ const build = spawnSync(bin('electron-vite'), ['build', '--logLevel', 'warn'], {
   shell: process.platform === 'win32',
 });
 if (build.status !== 0) process.exit(build.status ?? 1);
+// The client gallery page the local hosted service serves at /g/<slug>.
+const gallery = spawnSync(bin('vite'), ['build', '--config', 'server/gallery-web/vite.config.ts', '--logLevel', 'warn'], {
+  cwd: root,
+  stdio: 'inherit',
+  shell: process.platform === 'win32',
+});
+if (gallery.status !== 0) process.exit(gallery.status ?? 1);
 
 if (electron) {
   const child = spawn(electron, ['.'], { cwd: root, stdio: 'inherit' });

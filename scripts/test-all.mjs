@@ -30,6 +30,7 @@ step('lint and format (biome)', run(bin('biome'), ['check', '.']));
 step('types (main, preload, shared, server)', run(bin('tsc'), ['-p', 'tsconfig.node.json', '--noEmit']));
 step('types (renderer)', run(bin('tsc'), ['-p', 'tsconfig.web.json', '--noEmit']));
 step('types (browser tests)', run(bin('tsc'), ['-p', 'tsconfig.e2e.json', '--noEmit']));
+step('types (client gallery page)', run(bin('tsc'), ['-p', 'server/gallery-web/tsconfig.json', '--noEmit']));
 
 const resultsDir = path.join(root, '.tmp');
 const results = path.join(resultsDir, 'vitest-results.json');

@@ -11,6 +11,7 @@ import { installErrorHandling } from './http/error-handler';
 import { installSecurityHeaders } from './http/security-headers';
 import { clientRoutes } from './routes/client';
 import { galleryAccessRoutes } from './routes/gallery-access';
+import { galleryPageRoutes } from './routes/gallery-page';
 import { healthRoutes } from './routes/health';
 import { pairingRoutes } from './routes/pairing';
 import { studioRoutes } from './routes/studio';
@@ -74,5 +75,6 @@ export async function buildServer(config: ServerConfig, options: BuildOptions = 
   await app.register(galleryAccessRoutes);
   await app.register(studioRoutes);
   await app.register(clientRoutes);
+  await app.register(galleryPageRoutes);
   return app;
 }

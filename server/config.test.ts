@@ -5,7 +5,7 @@ import { defaultDataDir } from './default-data-dir';
 
 describe('loadConfig', () => {
   it('has working defaults: fixed port, loopback, SQLite and .eml files in the data folder', () => {
-    const config = loadConfig({ HOME: '/home/ann', PROOFDESK_DATA_DIR: '/srv/pd' });
+    const config = loadConfig({ HOME: '/home/ann', PROOFDESK_DATA_DIR: '/srv/pd' }, { serverDir: '/opt/proofdesk/out/main' });
     expect(config).toEqual({
       port: DEFAULT_PORT,
       host: '127.0.0.1',
@@ -13,6 +13,7 @@ describe('loadConfig', () => {
       database: { kind: 'sqlite', file: path.resolve('/srv/pd/proofdesk-server.sqlite') },
       mail: { kind: 'eml-folder', dir: path.resolve('/srv/pd/outbox-mail') },
       trustProxy: false,
+      galleryWebDir: path.resolve('/opt/proofdesk/out/gallery-web'),
     });
     expect(DEFAULT_PORT).toBe(4810);
   });
@@ -47,6 +48,10 @@ describe('loadConfig', () => {
   it('reads the number of trusted proxy hops', () => {
     expect(loadConfig({ PROOFDESK_TRUST_PROXY: '1' }).trustProxy).toBe(1);
     expect(() => loadConfig({ PROOFDESK_TRUST_PROXY: 'yes' })).toThrow(/PROOFDESK_TRUST_PROXY/);
+  });
+
+  it('takes the gallery page folder from PROOFDESK_GALLERY_WEB_DIR', () => {
+    expect(loadConfig({ PROOFDESK_GALLERY_WEB_DIR: '/srv/gallery' }).galleryWebDir).toBe(path.resolve('/srv/gallery'));
   });
 
   it('puts the default data folder under the user data folder of each platform', () => {

@@ -1,6 +1,7 @@
 // The server's settings, read once from the environment and validated, so a typo in PORT or
 // DATABASE_URL stops the start with a sentence naming the variable instead of failing later.
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defaultDataDir } from './default-data-dir';
 
 export const DEFAULT_PORT = 4810;
@@ -17,6 +18,13 @@ export interface ServerConfig {
   mail: MailConfig;
   /** Behind a load balancer: how many proxy hops to trust for the client IP (rate limits key on it). */
   trustProxy: number | false;
+  /** The built client gallery page (index.html + assets/), served at /g/:slug and /g/assets/*. */
+  galleryWebDir: string;
+}
+
+export interface ConfigDefaults {
+  /** Folder of the running server file (out/main when built); the gallery page is looked for beside it. */
+  serverDir?: string;
 }
 
 export class ConfigError extends Error {
@@ -72,7 +80,13 @@ function readTrustProxy(raw: string | undefined): number | false {
   return Number(raw.trim());
 }
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+function readGalleryWebDir(raw: string | undefined, serverDir: string): string {
+  if (raw !== undefined && raw.trim() !== '') return path.resolve(raw.trim());
+  // Built: out/main/server.js → out/gallery-web, where the gallery page build puts its files.
+  return path.resolve(serverDir, '..', 'gallery-web');
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: ConfigDefaults = {}): ServerConfig {
   const host = env.HOST?.trim() || '127.0.0.1';
   const dataDir = path.resolve(env.PROOFDESK_DATA_DIR?.trim() || defaultDataDir(env));
   return {
@@ -82,5 +96,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     database: readDatabase(env.DATABASE_URL, dataDir),
     mail: readMail(env.SMTP_URL, dataDir),
     trustProxy: readTrustProxy(env.PROOFDESK_TRUST_PROXY),
+    galleryWebDir: readGalleryWebDir(env.PROOFDESK_GALLERY_WEB_DIR, defaults.serverDir ?? path.dirname(fileURLToPath(import.meta.url))),
   };
 }

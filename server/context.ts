@@ -23,10 +23,13 @@ export interface AuthenticatedDevice {
 export interface AuthenticatedClient {
   sessionId: string;
   galleryId: string;
+  /** The gallery's studio: client activity is recorded in that studio's change feed. */
+  studioId: string;
 }
 
 export interface IdempotencyState {
-  deviceId: string;
+  /** "device:<id>" or "gallery:<id>". */
+  owner: string;
   key: string;
 }
 

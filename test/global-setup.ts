@@ -9,4 +9,7 @@ export default function setup() {
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
   const bin = path.join(root, 'node_modules', '.bin', process.platform === 'win32' ? 'electron-vite.cmd' : 'electron-vite');
   execFileSync(bin, ['build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  // The client gallery page the hosted server serves at /g/:slug (its own Vite app).
+  const vite = path.join(root, 'node_modules', '.bin', process.platform === 'win32' ? 'vite.cmd' : 'vite');
+  execFileSync(vite, ['build', '--config', 'server/gallery-web/vite.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
 }

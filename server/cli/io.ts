@@ -3,6 +3,8 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
   out: (line: string) => void;
   err: (line: string) => void;
+  /** Folder of the running server file; the default gallery page folder is found from it. */
+  serverDir?: string;
 }
 
 export const usage = `Usage: npm run server [-- <command> [options]]
@@ -15,4 +17,5 @@ Commands:
 
 Settings come from the environment: PORT (default 4810, 0 picks a free port), HOST (default 127.0.0.1),
 PROOFDESK_DATA_DIR, DATABASE_URL (postgres://… selects PostgreSQL, else SQLite in the data folder),
-SMTP_URL (else e-mails are written as .eml files), PROOFDESK_TRUST_PROXY (proxy hops in front).`;
+SMTP_URL (else e-mails are written as .eml files), PROOFDESK_TRUST_PROXY (proxy hops in front),
+PROOFDESK_GALLERY_WEB_DIR (the built client gallery page; default: ../gallery-web beside the server file).`;

@@ -24,7 +24,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<CliResult> {
       io.out(usage);
       return { exitCode: 0 };
     }
-    const config = loadConfig(io.env);
+    const config = loadConfig(io.env, { serverDir: io.serverDir });
     switch (command) {
       case 'serve':
         return { server: await serve(config, io.out) };

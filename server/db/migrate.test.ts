@@ -4,6 +4,9 @@ import { createTestDatabase, databaseKinds, type TestDatabase } from '../test-su
 import { MigrationError, migrateToLatest } from './migrate';
 import { migrations } from './migrations';
 import * as m0001 from './migrations/0001-accounts';
+import * as m0002 from './migrations/0002-publishing';
+import * as m0003 from './migrations/0003-client-activity';
+import * as m0004 from './migrations/0004-idempotency-owners';
 import { openDatabase } from './open-database';
 import type { Db } from './types';
 
@@ -29,7 +32,22 @@ for (const kind of databaseKinds) {
       expect(await migrateToLatest(db)).toEqual([]);
       const tables = (await db.introspection.getTables()).map((t) => t.name);
       expect(tables).toEqual(
-        expect.arrayContaining(['studios', 'devices', 'pairing_codes', 'galleries', 'client_sessions', 'idempotency_keys', 'rate_limits']),
+        expect.arrayContaining([
+          'studios',
+          'devices',
+          'pairing_codes',
+          'galleries',
+          'client_sessions',
+          'idempotency_records',
+          'rate_limits',
+          'clients',
+          'gallery_photos',
+          'uploads',
+          'selections',
+          'orders',
+          'changes',
+          'studio_counters',
+        ]),
       );
     });
 
@@ -55,11 +73,58 @@ for (const kind of databaseKinds) {
       await db.deleteFrom('studios').where('id', '=', 's1').execute();
       expect(await db.selectFrom('devices').selectAll().execute()).toEqual([]);
 
+      // Later migrations build on 0001's tables: undo them first, newest first.
+      for (const later of [m0004, m0003, m0002]) await later.down(db);
       await m0001.down(db);
       const tables = (await db.introspection.getTables()).map((t) => t.name);
       expect(tables).not.toContain('studios');
       await m0001.up(db);
       expect(await sql`select count(*) as n from studios`.execute(db)).toMatchObject({ rows: [{ n: 0 }] });
+    });
+
+    it('0002–0004: down undoes up (newest first) and up again works; stored idempotency answers move over and back', async () => {
+      const db = await open();
+      await migrateToLatest(db);
+      const at = Date.UTC(2030, 0, 1);
+      await db.insertInto('studios').values({ id: 's1', name: 'Ann Studio', email: 'ann@example.com', created_at: at }).execute();
+      await db
+        .insertInto('devices')
+        .values({ id: 'd1', studio_id: 's1', name: 'Laptop', token_hash: 'h', created_at: at, last_seen_at: null, revoked_at: null })
+        .execute();
+      const answer = { key: 'k1', request_hash: 'r', state: 'done' as const, status_code: 201, response_body: '{}', created_at: at };
+      await db
+        .insertInto('idempotency_records')
+        .values({ owner: 'device:d1', ...answer })
+        .execute();
+      await db
+        .insertInto('idempotency_records')
+        .values({ owner: 'gallery:g1', ...answer })
+        .execute();
+
+      await m0004.down(db);
+      expect(await sql`select device_id, key from idempotency_keys`.execute(db)).toMatchObject({ rows: [{ device_id: 'd1', key: 'k1' }] });
+      await m0003.down(db);
+      await m0002.down(db);
+      const tables = (await db.introspection.getTables()).map((t) => t.name);
+      for (const gone of [
+        'clients',
+        'gallery_photos',
+        'uploads',
+        'selections',
+        'orders',
+        'changes',
+        'studio_counters',
+        'idempotency_records',
+      ]) {
+        expect(tables).not.toContain(gone);
+      }
+      const galleryColumns = (await db.introspection.getTables()).find((t) => t.name === 'galleries')?.columns.map((c) => c.name);
+      expect(galleryColumns).not.toContain('status');
+
+      await m0002.up(db);
+      await m0003.up(db);
+      await m0004.up(db);
+      expect(await db.selectFrom('idempotency_records').select(['owner', 'key']).execute()).toEqual([{ owner: 'device:d1', key: 'k1' }]);
     });
 
     it('refuse a database written by a newer server, with a sentence saying what to do', async () => {

@@ -2,7 +2,6 @@
 // every client route reads the gallery from the session, never from the request, so a
 // client of gallery A cannot ask for gallery B. Short-lived; the code can be entered again.
 import { randomUUID } from 'node:crypto';
-import type { AuthenticatedClient } from '../context';
 import type { Db } from '../db/types';
 import { ApiError } from '../http/api-error';
 import { bearerToken, digestsEqual, formatToken, newSecret, parseToken, sha256Hex } from '../security/tokens';
@@ -21,8 +20,20 @@ export async function createClientSession(db: Db, galleryId: string, now: number
   return { token: formatToken('pdc', id, secret), expiresAt };
 }
 
-export async function authenticateClient(db: Db, authorization: string | undefined, now: number): Promise<AuthenticatedClient> {
-  const token = bearerToken(authorization);
+export interface ClientCredentials {
+  authorization: string | undefined;
+  /** The pd_client cookie, for requests a page cannot add a header to (<img src>). */
+  cookie: string | null;
+}
+
+export interface ClientSession {
+  sessionId: string;
+  galleryId: string;
+}
+
+export async function authenticateClient(db: Db, credentials: ClientCredentials, now: number): Promise<ClientSession> {
+  // An Authorization header wins and is never second-guessed by the cookie: a wrong header is a 401.
+  const token = credentials.authorization !== undefined ? bearerToken(credentials.authorization) : credentials.cookie;
   if (!token) throw new ApiError('unauthorized', 'Enter the gallery access code first.', { headers: bearerChallenge });
   const parsed = parseToken('pdc', token);
   const row = parsed

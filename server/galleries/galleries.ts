@@ -1,54 +1,72 @@
-// Gallery rows as far as client access needs them: a public slug (the link) and a hashed
-// access code. Publishing (issue 5 point 3) builds on createGallery.
-import { randomInt, randomUUID } from 'node:crypto';
-import type { Db } from '../db/types';
-import { hashAccessCode } from '../security/access-code-hash';
-import { newHumanCode } from '../security/human-codes';
+// Gallery rows: lookups by link (slug) for clients and by id for the studio, the slug itself,
+// and reading the JSON columns back into the contract's types.
+import { randomInt } from 'node:crypto';
+import type { DeliveryMethod, GallerySettings } from '../../shared/schemas/hosted-api';
+import type { Db, GalleryStatus } from '../db/types';
+import { ApiError } from '../http/api-error';
 
 const SLUG_ALPHABET = 'abcdefghijkmnpqrstuvwxyz23456789';
+const SLUG_LENGTH = 16;
 
 export const slugPattern = /^[a-z0-9][a-z0-9-]{2,63}$/;
 
+/** 16 characters of a 32-letter alphabet: 80 random bits, so links cannot be enumerated. */
 export function newSlug(): string {
   let slug = '';
-  for (let i = 0; i < 12; i += 1) slug += SLUG_ALPHABET[randomInt(SLUG_ALPHABET.length)];
+  for (let i = 0; i < SLUG_LENGTH; i += 1) slug += SLUG_ALPHABET[randomInt(SLUG_ALPHABET.length)];
   return slug;
 }
 
-export interface CreatedGallery {
+const galleryColumns = [
+  'id',
+  'studio_id',
+  'slug',
+  'title',
+  'access_code_hash',
+  'client_id',
+  'status',
+  'settings',
+  'delivery_methods',
+  'expires_at',
+] as const;
+
+export interface GalleryRow {
   id: string;
+  studio_id: string;
   slug: string;
   title: string;
-  /** Shown to the studio once, to pass on to the client; only its scrypt hash is kept. */
-  accessCode: string;
+  access_code_hash: string;
+  client_id: string | null;
+  status: GalleryStatus;
+  settings: string;
+  delivery_methods: string;
+  expires_at: number | null;
 }
 
-export async function createGallery(
-  db: Db,
-  input: { studioId: string; title: string; slug?: string; accessCode?: string },
-  now: number,
-): Promise<CreatedGallery> {
-  const id = randomUUID();
-  const slug = input.slug ?? newSlug();
-  const accessCode = input.accessCode ?? newHumanCode(2);
-  await db
-    .insertInto('galleries')
-    .values({
-      id,
-      studio_id: input.studioId,
-      slug,
-      title: input.title,
-      access_code_hash: await hashAccessCode(accessCode),
-      created_at: now,
-    })
-    .execute();
-  return { id, slug, title: input.title, accessCode };
+export async function findGalleryBySlug(db: Db, slug: string): Promise<GalleryRow | undefined> {
+  return db.selectFrom('galleries').select(galleryColumns).where('slug', '=', slug).executeTakeFirst();
 }
 
-export async function findGalleryBySlug(db: Db, slug: string) {
-  return db.selectFrom('galleries').select(['id', 'slug', 'title', 'access_code_hash']).where('slug', '=', slug).executeTakeFirst();
+export async function findGalleryById(db: Db, id: string): Promise<GalleryRow | undefined> {
+  return db.selectFrom('galleries').select(galleryColumns).where('id', '=', id).executeTakeFirst();
 }
 
-export async function findGalleryById(db: Db, id: string) {
-  return db.selectFrom('galleries').select(['id', 'slug', 'title']).where('id', '=', id).executeTakeFirst();
+/** A gallery of this studio, or 404: another studio's gallery is "not found", never "forbidden". */
+export async function loadStudioGallery(db: Db, studioId: string, galleryId: string): Promise<GalleryRow> {
+  const gallery = await findGalleryById(db, galleryId);
+  if (!gallery || gallery.studio_id !== studioId) {
+    throw new ApiError(
+      'not_found',
+      `There is no gallery "${galleryId}" in this studio account. Create it first with PUT /v1/galleries/:galleryId.`,
+    );
+  }
+  return gallery;
+}
+
+export function gallerySettings(gallery: Pick<GalleryRow, 'settings'>): GallerySettings {
+  return JSON.parse(gallery.settings) as GallerySettings;
+}
+
+export function galleryDeliveryMethods(gallery: Pick<GalleryRow, 'delivery_methods'>): DeliveryMethod[] {
+  return JSON.parse(gallery.delivery_methods) as DeliveryMethod[];
 }

@@ -23,8 +23,11 @@ const statusByCode: Record<ApiErrorCode, number> = {
 };
 
 export interface ApiErrorBody {
-  error: { code: ApiErrorCode; message: string; fields?: Record<string, string> };
+  error: { code: ApiErrorCode; message: string; fields?: Record<string, string> } & Record<string, unknown>;
 }
+
+/** Machine-readable facts a client needs to recover, e.g. `expectedOffset` for an upload. */
+export type ApiErrorDetails = Record<string, string | number | boolean | string[]>;
 
 export class ApiError extends Error {
   override name = 'ApiError';
@@ -33,14 +36,19 @@ export class ApiError extends Error {
   constructor(
     readonly code: ApiErrorCode,
     message: string,
-    readonly options: { status?: number; fields?: Record<string, string>; headers?: Record<string, string> } = {},
+    readonly options: {
+      status?: number;
+      fields?: Record<string, string>;
+      headers?: Record<string, string>;
+      details?: ApiErrorDetails;
+    } = {},
   ) {
     super(message);
     this.status = options.status ?? statusByCode[code];
   }
 
   toBody(): ApiErrorBody {
-    const { fields } = this.options;
-    return { error: fields ? { code: this.code, message: this.message, fields } : { code: this.code, message: this.message } };
+    const { fields, details } = this.options;
+    return { error: { ...details, code: this.code, message: this.message, ...(fields ? { fields } : {}) } };
   }
 }

@@ -4,15 +4,21 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { ApiError } from './api-error';
 
-function fromFastifyError(error: FastifyError, bodyLimit: number): ApiError | null {
+function describeBytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${Math.round(bytes / (1024 * 1024))} MiB` : `${Math.round(bytes / 1024)} KiB`;
+}
+
+function fromFastifyError(error: FastifyError, bodyLimit: number, mediaType: string): ApiError | null {
   switch (error.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return new ApiError(
-        'payload_too_large',
-        `The request body is larger than this endpoint accepts (${Math.round(bodyLimit / 1024)} KiB).`,
-      );
+      return new ApiError('payload_too_large', `The request body is larger than this endpoint accepts (${describeBytes(bodyLimit)}).`);
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return new ApiError('unsupported_media_type', 'Send the request body as JSON with "Content-Type: application/json".');
+      return new ApiError(
+        'unsupported_media_type',
+        mediaType === 'application/octet-stream'
+          ? 'Send the upload chunk as raw bytes with "Content-Type: application/octet-stream".'
+          : 'Send the request body as JSON with "Content-Type: application/json".',
+      );
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return new ApiError(
         'invalid_input',
@@ -29,9 +35,16 @@ function fromFastifyError(error: FastifyError, bodyLimit: number): ApiError | nu
   return null;
 }
 
+/** Upload chunk routes take raw bytes; every other body is JSON. */
+function expectedMediaType(url: string | undefined): string {
+  return url === '/v1/uploads/:uploadId' ? 'application/octet-stream' : 'application/json';
+}
+
 export function installErrorHandling(app: FastifyInstance, bodyLimit: number): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    const apiError = error instanceof ApiError ? error : fromFastifyError(error, bodyLimit);
+    // Routes that take larger bodies (gallery photo lists, upload chunks) set their own limit.
+    const routeLimit = request.routeOptions.bodyLimit ?? bodyLimit;
+    const apiError = error instanceof ApiError ? error : fromFastifyError(error, routeLimit, expectedMediaType(request.routeOptions.url));
     if (apiError) {
       for (const [name, value] of Object.entries(apiError.options.headers ?? {})) reply.header(name, value);
       return reply.code(apiError.status).send(apiError.toBody());

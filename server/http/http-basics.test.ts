@@ -74,6 +74,7 @@ describe('server options', () => {
         database: database.database,
         mail: { kind: 'eml-folder', dir: database.dataDir },
         trustProxy: false,
+        galleryWebDir: database.dataDir,
       },
       { logger: { level: 'error', stream: { write: (line: string) => logged.push(line) } } },
     );
@@ -98,6 +99,7 @@ describe('server options', () => {
       database: database.database,
       mail: { kind: 'eml-folder', dir: database.dataDir },
       trustProxy: 1,
+      galleryWebDir: database.dataDir,
     });
     const attempt = (forwardedFor: string) =>
       app.inject({

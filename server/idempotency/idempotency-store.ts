@@ -1,4 +1,5 @@
-// Stored answers for studio POSTs, keyed by (device, Idempotency-Key). A key is first
+// Stored answers for mutations, keyed by (owner, Idempotency-Key); the owner is a studio
+// device ("device:<id>") or a client gallery ("gallery:<id>"). A key is first
 // reserved as "pending" (the primary key makes the reservation race-safe on both
 // databases), then completed with the response, or released when the server failed.
 import type { Db } from '../db/types';
@@ -18,12 +19,12 @@ function isUniqueViolation(error: unknown): boolean {
   return e.code === '23505' || e.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || e.code === 'SQLITE_CONSTRAINT_UNIQUE';
 }
 
-export async function reserveKey(db: Db, deviceId: string, key: string, requestHash: string, now: number): Promise<Reservation> {
+export async function reserveKey(db: Db, owner: string, key: string, requestHash: string, now: number): Promise<Reservation> {
   for (let attempt = 0; attempt < 2; attempt += 1) {
     const existing = await db
-      .selectFrom('idempotency_keys')
+      .selectFrom('idempotency_records')
       .select(['request_hash', 'state', 'status_code', 'response_body', 'created_at'])
-      .where('device_id', '=', deviceId)
+      .where('owner', '=', owner)
       .where('key', '=', key)
       .executeTakeFirst();
     if (existing) {
@@ -33,9 +34,9 @@ export async function reserveKey(db: Db, deviceId: string, key: string, requestH
       }
       if (now - existing.created_at < STALE_PENDING_MS) return { kind: 'in_progress' };
       const takenOver = await db
-        .updateTable('idempotency_keys')
+        .updateTable('idempotency_records')
         .set({ created_at: now })
-        .where('device_id', '=', deviceId)
+        .where('owner', '=', owner)
         .where('key', '=', key)
         .where('state', '=', 'pending')
         .where('created_at', '=', existing.created_at)
@@ -45,9 +46,9 @@ export async function reserveKey(db: Db, deviceId: string, key: string, requestH
     }
     try {
       await db
-        .insertInto('idempotency_keys')
+        .insertInto('idempotency_records')
         .values({
-          device_id: deviceId,
+          owner,
           key,
           request_hash: requestHash,
           state: 'pending',
@@ -65,15 +66,15 @@ export async function reserveKey(db: Db, deviceId: string, key: string, requestH
   return { kind: 'in_progress' };
 }
 
-export async function completeKey(db: Db, deviceId: string, key: string, statusCode: number, body: string): Promise<void> {
+export async function completeKey(db: Db, owner: string, key: string, statusCode: number, body: string): Promise<void> {
   await db
-    .updateTable('idempotency_keys')
+    .updateTable('idempotency_records')
     .set({ state: 'done', status_code: statusCode, response_body: body })
-    .where('device_id', '=', deviceId)
+    .where('owner', '=', owner)
     .where('key', '=', key)
     .execute();
 }
 
-export async function releaseKey(db: Db, deviceId: string, key: string): Promise<void> {
-  await db.deleteFrom('idempotency_keys').where('device_id', '=', deviceId).where('key', '=', key).where('state', '=', 'pending').execute();
+export async function releaseKey(db: Db, owner: string, key: string): Promise<void> {
+  await db.deleteFrom('idempotency_records').where('owner', '=', owner).where('key', '=', key).where('state', '=', 'pending').execute();
 }

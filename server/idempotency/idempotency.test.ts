@@ -103,13 +103,17 @@ describeOnEachDatabase('Idempotency-Key on studio POSTs', (server) => {
   it('store: a released key (server failure) runs again; a stale pending one is taken over', async () => {
     const studio = await server().newStudio();
     const { db, now } = server().app.proofdesk;
-    expect(await reserveKey(db, studio.deviceId, 'k1', 'h', now())).toEqual({ kind: 'reserved' });
-    expect(await reserveKey(db, studio.deviceId, 'k1', 'h', now())).toEqual({ kind: 'in_progress' });
-    await releaseKey(db, studio.deviceId, 'k1');
-    expect(await reserveKey(db, studio.deviceId, 'k1', 'h', now())).toEqual({ kind: 'reserved' });
-    expect(await reserveKey(db, studio.deviceId, 'k1', 'h', now() + STALE_PENDING_MS + 1)).toEqual({ kind: 'reserved' });
-    await completeKey(db, studio.deviceId, 'k1', 201, '{"ok":true}');
-    expect(await reserveKey(db, studio.deviceId, 'k1', 'h', now())).toEqual({ kind: 'replay', statusCode: 201, body: '{"ok":true}' });
-    expect(await reserveKey(db, studio.deviceId, 'k1', 'other', now())).toEqual({ kind: 'mismatch' });
+    expect(await reserveKey(db, `device:${studio.deviceId}`, 'k1', 'h', now())).toEqual({ kind: 'reserved' });
+    expect(await reserveKey(db, `device:${studio.deviceId}`, 'k1', 'h', now())).toEqual({ kind: 'in_progress' });
+    await releaseKey(db, `device:${studio.deviceId}`, 'k1');
+    expect(await reserveKey(db, `device:${studio.deviceId}`, 'k1', 'h', now())).toEqual({ kind: 'reserved' });
+    expect(await reserveKey(db, `device:${studio.deviceId}`, 'k1', 'h', now() + STALE_PENDING_MS + 1)).toEqual({ kind: 'reserved' });
+    await completeKey(db, `device:${studio.deviceId}`, 'k1', 201, '{"ok":true}');
+    expect(await reserveKey(db, `device:${studio.deviceId}`, 'k1', 'h', now())).toEqual({
+      kind: 'replay',
+      statusCode: 201,
+      body: '{"ok":true}',
+    });
+    expect(await reserveKey(db, `device:${studio.deviceId}`, 'k1', 'other', now())).toEqual({ kind: 'mismatch' });
   });
 });

@@ -1,10 +1,12 @@
 // POST /v1/galleries/:slug/access — public: a client enters the gallery's access code and
-// gets a short-lived session for that gallery only. Counted per slug+IP (guessing one
+// gets a short-lived session for that gallery only, as a token and as the pd_client cookie. Counted per slug+IP (guessing one
 // gallery's code) and per IP (sweeping many links); a correct code gives its attempt back.
 import type { FastifyInstance } from 'fastify';
-import { createClientSession } from '../galleries/client-sessions';
+import { CLIENT_SESSION_TTL_MS, createClientSession } from '../galleries/client-sessions';
 import { findGalleryBySlug } from '../galleries/galleries';
+import { assertOpenToClients } from '../galleries/gallery-availability';
 import { ApiError } from '../http/api-error';
+import { clientSessionCookie } from '../http/cookies';
 import { parseInput } from '../http/validate';
 import { galleryAccessBody, galleryAccessParams } from '../schemas/api';
 import { verifyAccessCode, verifyAgainstNothing } from '../security/access-code-hash';
@@ -14,7 +16,7 @@ export const ACCESS_RATE_PER_GALLERY: RateRule = { what: 'access code attempts f
 export const ACCESS_RATE_PER_IP: RateRule = { what: 'access code attempts', limit: 100, windowMs: 15 * 60 * 1000 };
 
 export async function galleryAccessRoutes(app: FastifyInstance): Promise<void> {
-  app.post('/v1/galleries/:slug/access', async (request) => {
+  app.post('/v1/galleries/:slug/access', async (request, reply) => {
     const { db, now } = app.proofdesk;
     const { slug } = parseInput(galleryAccessParams, request.params, 'The gallery link');
     const galleryKey = `access:gallery-ip:${slug}:${request.ip}`;
@@ -34,7 +36,10 @@ export async function galleryAccessRoutes(app: FastifyInstance): Promise<void> {
     }
     await refundRateLimit(db, galleryKey);
     await refundRateLimit(db, ipKey);
+    // Only someone holding the right code learns that the gallery is offline or expired.
+    assertOpenToClients(gallery, now());
     const session = await createClientSession(db, gallery.id, now());
+    reply.header('set-cookie', clientSessionCookie(session.token, CLIENT_SESSION_TTL_MS, request.protocol === 'https'));
     return {
       token: session.token,
       expiresAt: new Date(session.expiresAt).toISOString(),

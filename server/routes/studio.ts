@@ -1,13 +1,17 @@
-// Studio routes: every one needs a paired, non-revoked device token, and every POST honours
-// Idempotency-Key. Registered as one encapsulated scope so no route can forget either.
+// Studio routes: every one needs a paired, non-revoked device token, and every mutation honours
+// Idempotency-Key. Registered as one encapsulated scope so no route can forget either; the
+// publishing, upload and change-feed routes are registered inside it.
 import type { FastifyInstance } from 'fastify';
 import { type DeviceSummary, listDevices, revokeDevice } from '../accounts/devices';
 import { issuePairingCode } from '../accounts/pairing-codes';
-import { requireDevice } from '../auth/require-device';
-import { ApiError } from '../http/api-error';
+import { deviceOf, requireDevice } from '../auth/require-device';
 import { parseInput } from '../http/validate';
-import { installIdempotency } from '../idempotency/idempotency-hooks';
+import { deviceOwner, installIdempotency } from '../idempotency/idempotency-hooks';
 import { deviceIdParams, emptyBody } from '../schemas/api';
+import { studioChangeRoutes } from './studio-changes';
+import { studioClientRoutes } from './studio-clients';
+import { studioGalleryRoutes } from './studio-galleries';
+import { studioUploadRoutes } from './studio-uploads';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
@@ -22,15 +26,13 @@ function deviceJson(d: DeviceSummary, currentDeviceId: string) {
   };
 }
 
-function deviceOf(request: { device: { deviceId: string; studioId: string; deviceName: string } | null }) {
-  // requireDevice ran in onRequest; reaching a handler without it would be a wiring bug.
-  if (!request.device) throw new ApiError('internal', 'Studio route reached without device authentication.');
-  return request.device;
-}
-
 export async function studioRoutes(app: FastifyInstance): Promise<void> {
   requireDevice(app);
-  installIdempotency(app);
+  installIdempotency(app, deviceOwner);
+  await app.register(studioClientRoutes);
+  await app.register(studioGalleryRoutes);
+  await app.register(studioUploadRoutes);
+  await app.register(studioChangeRoutes);
 
   app.get('/v1/me', async (request) => {
     const device = deviceOf(request);

@@ -5,9 +5,22 @@ import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
 import { describeOnEachDatabase } from '../test-support/test-server';
 
-const PUBLIC_ROUTES = new Set(['GET /v1/health', 'POST /v1/devices/pair', 'POST /v1/galleries/:slug/access']);
+const PUBLIC_ROUTES = new Set([
+  'GET /v1/health',
+  'POST /v1/devices/pair',
+  'POST /v1/galleries/:slug/access',
+  // The gallery page and its static files hold no gallery data: the page asks for the code.
+  'GET /g/:slug',
+  'GET /g/assets/*',
+]);
 
-const fillParams = (url: string) => url.replace(':deviceId', randomUUID()).replace(':slug', 'some-gallery');
+const fillParams = (url: string) =>
+  url
+    .replace(':deviceId', randomUUID())
+    .replace(':uploadId', randomUUID())
+    .replace(':slug', 'some-gallery')
+    .replace(/:(clientId|galleryId|photoId|orderId)/, 'some-id')
+    .replace('*', 'x.js');
 
 describeOnEachDatabase('every route without credentials', (server) => {
   it('knows the routes it is checking', () => {
@@ -19,16 +32,36 @@ describeOnEachDatabase('every route without credentials', (server) => {
         'GET /v1/devices',
         'POST /v1/devices/:deviceId/revoke',
         'POST /v1/pairing-codes',
+        'PUT /v1/clients/:clientId',
+        'PUT /v1/galleries/:galleryId',
+        'POST /v1/galleries/:galleryId/publish',
+        'POST /v1/galleries/:galleryId/unpublish',
+        'POST /v1/galleries/:galleryId/code',
+        'POST /v1/uploads',
+        'PUT /v1/uploads/:uploadId',
+        'POST /v1/uploads/:uploadId/finish',
+        'GET /v1/changes',
         'GET /v1/client/gallery',
+        'GET /v1/client/photos/:photoId/proof',
+        'GET /v1/client/favourites',
+        'PUT /v1/client/favourites/:photoId',
+        'DELETE /v1/client/favourites/:photoId',
+        'DELETE /v1/client/favourites',
+        'GET /v1/client/basket',
+        'PUT /v1/client/basket/:photoId',
+        'DELETE /v1/client/basket/:photoId',
+        'DELETE /v1/client/basket',
+        'POST /v1/client/orders',
+        'GET /v1/client/orders',
+        'GET /v1/client/orders/:orderId',
       ]),
     );
   });
 
-  it('refuses every non-public route with a JSON 401 — no token, a malformed one, a made-up one, the wrong kind', async () => {
+  it('refuses every non-public route with a JSON 401 — no token, a malformed one, a made-up one, the wrong kind, a cookie where none counts', async () => {
     const studio = await server().newStudio();
     const gallery = await server().newGallery(studio);
-    const session = (await server().request('POST', `/v1/galleries/${gallery.slug}/access`, { body: { code: gallery.accessCode } })).body
-      .token as string;
+    const session = await server().openGallery(gallery);
     const madeUpDevice = `pdd.${randomUUID()}.${'A'.repeat(43)}`;
     const madeUpClient = `pdc.${randomUUID()}.${'A'.repeat(43)}`;
 
@@ -36,10 +69,23 @@ describeOnEachDatabase('every route without credentials', (server) => {
     for (const route of server().app.proofdesk.routes) {
       const name = `${route.method} ${route.url}`;
       if (PUBLIC_ROUTES.has(name)) continue;
-      const wrongKind = route.url.startsWith('/v1/client/') ? studio.token : session;
-      for (const token of [undefined, 'garbage', madeUpDevice, madeUpClient, wrongKind]) {
-        const res = await server().request(route.method, fillParams(route.url), { token, body: route.method === 'POST' ? {} : undefined });
-        expect(res.status, `${name} with ${token ? token.slice(0, 12) : 'no token'}`).toBe(401);
+      const isClientRoute = route.url.startsWith('/v1/client/');
+      const wrongKind = isClientRoute ? studio.token : session;
+      const attempts: { token?: string; cookie?: string; label: string }[] = [
+        { label: 'no token' },
+        ...[undefined, 'garbage', madeUpDevice, madeUpClient, wrongKind].map((token) => ({ token, label: token?.slice(0, 12) ?? '' })),
+        { cookie: `pd_client=${madeUpClient}`, label: 'made-up cookie' },
+        // The session cookie opens client routes only; on studio routes it is ignored.
+        ...(isClientRoute ? [] : [{ cookie: `pd_client=${session}`, label: 'client cookie on a studio route' }]),
+      ];
+      for (const attempt of attempts) {
+        const res = await server().request(route.method, fillParams(route.url), {
+          token: attempt.token,
+          headers: attempt.cookie ? { cookie: attempt.cookie } : {},
+          body:
+            route.method === 'POST' ? {} : route.method === 'PUT' && route.url.startsWith('/v1/uploads/') ? Buffer.from('x') : undefined,
+        });
+        expect(res.status, `${name} with ${attempt.label}`).toBe(401);
         expect(res.body.error.code).toBe('unauthorized');
         expect(res.body.error.message.length).toBeGreaterThan(20);
         expect(res.headers.get('www-authenticate')).toMatch(/^Bearer/);
@@ -47,7 +93,7 @@ describeOnEachDatabase('every route without credentials', (server) => {
       }
       checked.push(name);
     }
-    expect(checked.length).toBeGreaterThanOrEqual(5);
+    expect(checked.length).toBeGreaterThanOrEqual(26);
   });
 
   it('public routes give nothing away without the right code', async () => {
@@ -58,5 +104,14 @@ describeOnEachDatabase('every route without credentials', (server) => {
     const access = await server().request('POST', '/v1/galleries/some-gallery/access', { body: { code: 'AAAA-AAAA' } });
     expect(access.status).toBe(401);
     expect(Object.keys(access.body)).toEqual(['error']);
+    expect(access.headers.get('set-cookie')).toBeNull();
+    // The page is the same static file for every link, existing or not: it tells nothing.
+    const studio = await server().newStudio();
+    const gallery = await server().newGallery(studio);
+    const real = await server().request('GET', `/g/${gallery.slug}`);
+    const made = await server().request('GET', '/g/no-such-gallery');
+    expect(real.status).toBe(200);
+    expect(made.body).toBe(real.body);
+    expect(real.body).not.toContain(gallery.title);
   });
 });

@@ -21,3 +21,15 @@ export const emptyBody = z.union([z.undefined(), z.null(), z.object({}).strict()
 
 /** Idempotency keys: the outbox sends UUIDv7s; anything printable up to 255 characters is accepted. */
 export const idempotencyKey = z.string().regex(/^[A-Za-z0-9._:-]{1,255}$/, 'use 1–255 letters, digits, ".", "_", ":" or "-"');
+
+/** Ids chosen by the studio's catalog (clients, galleries, photos): the contract's id shape. */
+const catalogId = z.string().min(1, 'an id is required').max(100, 'ids are at most 100 characters');
+
+export const clientIdParams = z.object({ clientId: catalogId });
+export const galleryIdParams = z.object({ galleryId: catalogId });
+export const photoIdParams = z.object({ photoId: catalogId });
+export const orderIdParams = z.object({ orderId: catalogId });
+export const uploadIdParams = z.object({ uploadId: z.uuid('not an upload id from POST /v1/uploads') });
+export const chunkQuery = z.object({
+  offset: z.coerce.number('give the byte offset of this chunk as ?offset=N').int().nonnegative(),
+});

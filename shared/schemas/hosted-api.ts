@@ -23,6 +23,10 @@ export const hostedRoutes = {
   clientBasket: 'GET|PUT|DELETE /v1/client/basket[/:photoId]',
   clientOrders: 'POST /v1/client/orders, GET /v1/client/orders/:orderId',
   galleryPage: 'GET /g/:slug (the client gallery web page)',
+  // Added with the server implementation (additive; shapes at the end of this file).
+  galleryAccess: 'POST /v1/galleries/:slug/access',
+  clientOrderList: 'GET /v1/client/orders',
+  galleryPageAssets: 'GET /g/assets/* (static files of the gallery web page)',
 } as const;
 
 const id = z.string().min(1).max(100);
@@ -93,7 +97,14 @@ export const putGalleryResponse = z.object({
   missingProofs: z.array(sha256),
 });
 
-export const startUploadBody = z.object({ sha256, size: z.number().int().positive().max(200 * 1024 * 1024) });
+export const startUploadBody = z.object({
+  sha256,
+  size: z
+    .number()
+    .int()
+    .positive()
+    .max(200 * 1024 * 1024),
+});
 export const uploadStateSchema = z.object({
   uploadId: z.string(),
   /** Bytes the server already holds: resume from here. */
@@ -152,3 +163,53 @@ export const orderSchema = z.object({
   currency,
 });
 export type Order = z.infer<typeof orderSchema>;
+
+// ---------------------------------------------------------------------------------------
+// Added with the server implementation (additive): shapes the routes above use that were not
+// spelled out yet. Error bodies are always { error: { code, message, ... } }.
+
+/** PUT /v1/clients/:clientId answers with the stored client. */
+export const upsertClientResponse = clientContactSchema.extend({ id });
+
+/**
+ * publish, unpublish and POST …/code answer with the gallery's state in the putGalleryResponse
+ * shape; `accessCode` is set only by POST …/code (the new code, shown once; the old one and
+ * every open client session stop working).
+ */
+export const galleryStateResponse = putGalleryResponse;
+
+/** POST …/publish while proofs are missing: 409 with the list, so the studio can upload them. */
+export const publishBlockedError = z.object({
+  error: z.object({ code: z.literal('conflict'), message: z.string(), missingProofs: z.array(sha256) }),
+});
+
+/** PUT /v1/uploads/:uploadId?offset=N: the chunk limit (application/octet-stream body). */
+export const UPLOAD_CHUNK_MAX_BYTES = 8 * 1024 * 1024;
+/** A chunk at the wrong offset (or finish before every byte arrived): 409, resume from expectedOffset. */
+export const uploadOffsetError = z.object({
+  error: z.object({ code: z.literal('conflict'), message: z.string(), expectedOffset: z.number().int().nonnegative() }),
+});
+
+/** GET /v1/changes: `after` defaults to 0 (from the start), `limit` to 100 (at most 1000). */
+export const changesQuery = z.object({
+  after: z.coerce.number().int().nonnegative().default(0),
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+});
+
+/** POST /v1/galleries/:slug/access {code}: also sets the HttpOnly cookie pd_client (Path=/v1/client). */
+export const galleryAccessBody = z.object({ code: z.string() });
+export const galleryAccessResponse = z.object({
+  token: z.string(),
+  expiresAt: z.iso.datetime(),
+  gallery: z.object({ slug: z.string(), title: z.string() }),
+});
+
+/**
+ * Favourites and basket: GET /v1/client/{favourites|basket}, PUT and DELETE …/:photoId, and
+ * DELETE /v1/client/{favourites|basket} to empty the list. Every call answers with the whole
+ * list (in the order added) and its count.
+ */
+export const clientSelectionResponse = z.object({ photoIds: z.array(id), count: z.number().int().nonnegative() });
+
+/** GET /v1/client/orders: this gallery's orders, newest first. POST and GET …/:orderId answer with one orderSchema. */
+export const clientOrdersResponse = z.object({ orders: z.array(orderSchema) });

@@ -38,7 +38,9 @@ const toOrder = (r: OrderRow): ClientOrder => ({
 export function createActivityRepo(db: Database.Database, now: () => Date): ActivityRepo {
   const apply = createApplyChange(db, now);
   const cursorOf = db.prepare<[], { cursor: number }>('SELECT cursor FROM sync_state WHERE id = 1');
-  const setCursor = db.prepare<[number]>('UPDATE sync_state SET cursor = max(cursor, ?) WHERE id = 1');
+  const setCursor = db.prepare<{ cursor: number }>(
+    'INSERT INTO sync_state (id, cursor) VALUES (1, @cursor) ON CONFLICT (id) DO UPDATE SET cursor = max(cursor, @cursor)',
+  );
   const log = db.prepare<Record<string, unknown>>(
     `INSERT INTO client_activity (seq, gallery_id, type, photo_id, order_id, at, payload)
      VALUES (@seq, @galleryId, @type, @photoId, @orderId, @at, @payload) ON CONFLICT (seq) DO NOTHING`,
@@ -48,19 +50,24 @@ export function createActivityRepo(db: Database.Database, now: () => Date): Acti
      FROM client_gallery_views WHERE gallery_id = ?`,
   );
   const marks = (table: string) =>
-    db.prepare<[string], ClientPhotoMark>(`SELECT photo_id AS photoId, added_at AS addedAt FROM ${table} WHERE gallery_id = ? ORDER BY added_at, photo_id`);
+    db.prepare<[string], ClientPhotoMark>(
+      `SELECT photo_id AS photoId, added_at AS addedAt FROM ${table} WHERE gallery_id = ? ORDER BY added_at, photo_id`,
+    );
   const favourites = marks('client_favourites');
   const basket = marks('client_basket');
   const orders = db.prepare<[string], OrderRow>('SELECT * FROM client_orders WHERE gallery_id = ? ORDER BY placed_at DESC, id');
   const order = db.prepare<[string], OrderRow>('SELECT * FROM client_orders WHERE id = ?');
-  const timeline = db.prepare<[string, number], EntryRow>('SELECT * FROM client_activity WHERE gallery_id = ? ORDER BY at DESC, seq DESC LIMIT ?');
+  const timeline = db.prepare<[string, number], EntryRow>(
+    'SELECT * FROM client_activity WHERE gallery_id = ? ORDER BY at DESC, seq DESC LIMIT ?',
+  );
 
   const applyPage = db.transaction((changes: readonly FeedChange[], cursor: number): AppliedPage => {
     const from = cursorOf.get()?.cursor ?? 0;
     const touched = new Map<string, { kind: ActivityKind; galleryId: string }>();
     let applied = 0;
     for (const change of [...changes].sort((a, b) => a.seq - b.seq)) {
-      if (!Number.isSafeInteger(change.seq) || change.seq <= 0) throw new AppError('invalid_input', `Change feed entry has a bad seq (${change.seq}).`);
+      if (!Number.isSafeInteger(change.seq) || change.seq <= 0)
+        throw new AppError('invalid_input', `Change feed entry has a bad seq (${change.seq}).`);
       if (change.seq <= from) continue;
       const entry = {
         seq: change.seq,
@@ -76,7 +83,7 @@ export function createActivityRepo(db: Database.Database, now: () => Date): Acti
       touched.set(`${kind}\u0000${change.galleryId}`, { kind, galleryId: change.galleryId });
       applied += 1;
     }
-    setCursor.run(cursor);
+    setCursor.run({ cursor });
     return { applied, skipped: changes.length - applied, touched: [...touched.values()] };
   });
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { BACKUPS_KEPT, backupCatalog, backupsDir, listBackups } from './backup';
+import { LATEST_VERSION } from './migrations';
 import { openCatalog } from './open-catalog';
 import { manualClock, tempDir } from './test-support';
 
@@ -32,7 +33,7 @@ describe('backupCatalog', () => {
     const copy = new Database(backup.file, { readonly: true });
     expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(copy.prepare('SELECT count(*) FROM photos WHERE shoot_id = ?').pluck().get(shoot.id)).toBe(50);
-    expect(copy.pragma('user_version', { simple: true })).toBe(1);
+    expect(copy.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
     copy.close();
     catalog.close();
     expect(readdirSync(backupsDir(dir)).filter((f) => f.endsWith('.tmp'))).toEqual([]);

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError } from '../../../shared/errors';
+import { type ActivityRepo, createActivityRepo } from './activity-repo';
 import { backupOnOpen } from './backup-on-open';
 import { configureConnection } from './connection';
 import { createFlagsRepo, type FlagsRepo } from './flags-repo';
@@ -10,8 +11,11 @@ import { createJobsRepo, type JobsOptions, type JobsRepo } from './jobs-repo';
 import { createMetadataRepo, type MetadataRepo } from './metadata-repo';
 import { assertNotNewer, migrate } from './migrate';
 import { LATEST_VERSION } from './migrations';
+import { createOutboxRepo, type OutboxRepo } from './outbox-repo';
 import { createPhotosRepo, type PhotosRepo } from './photos-repo';
 import { createShootsRepo, type ShootsRepo } from './shoots-repo';
+import { createSyncStateRepo, type SyncStateRepo } from './sync-state-repo';
+import { createUuidV7 } from './uuidv7';
 import { createVariantsRepo, type VariantsRepo } from './variants-repo';
 
 export const CATALOG_FILE = 'catalog.sqlite';
@@ -30,6 +34,11 @@ export interface Catalog {
   readonly metadata: MetadataRepo;
   readonly flags: FlagsRepo;
   readonly jobs: JobsRepo;
+  /** Changes waiting for the hosted API; enqueue inside the transaction of the local change. */
+  readonly outbox: OutboxRepo;
+  readonly syncState: SyncStateRepo;
+  /** Client activity mirrored from the server's change feed. */
+  readonly activity: ActivityRepo;
   /** Runs fn in one transaction (nested calls become savepoints): all of its writes or none. */
   transaction<T>(fn: () => T): T;
   close(): void;
@@ -71,6 +80,13 @@ export function openCatalog(libraryDir: string, options: CatalogOptions): Catalo
     metadata: createMetadataRepo(db),
     flags: createFlagsRepo(db, now),
     jobs,
+    outbox: createOutboxRepo(
+      db,
+      now,
+      createUuidV7(() => now().getTime()),
+    ),
+    syncState: createSyncStateRepo(db, now),
+    activity: createActivityRepo(db, now),
     transaction: (fn) => db.transaction(fn)(),
     close: () => db.close(),
   };

@@ -36,17 +36,26 @@ const MIRROR_TABLES = ['client_activity', 'client_gallery_views', 'client_favour
 
 export function createSyncStateRepo(db: Database.Database, now: () => Date): SyncStateRepo {
   const select = db.prepare<[], Row>('SELECT server_url, cursor, last_success_at, last_error, revoked_at FROM sync_state WHERE id = 1');
+  // Every write goes through ensureRow first: the row only exists once sync was used.
+  const ensureRow = db.prepare('INSERT INTO sync_state (id) VALUES (1) ON CONFLICT (id) DO NOTHING');
   const bind = db.prepare<[string]>(
     'UPDATE sync_state SET server_url = ?, cursor = 0, last_success_at = NULL, last_error = NULL, revoked_at = NULL WHERE id = 1',
   );
   const success = db.prepare<[string]>('UPDATE sync_state SET last_success_at = ?, last_error = NULL, revoked_at = NULL WHERE id = 1');
   const failure = db.prepare<[string]>('UPDATE sync_state SET last_error = ? WHERE id = 1');
   const revoke = db.prepare<[string | null]>('UPDATE sync_state SET revoked_at = ? WHERE id = 1');
+  const write = <A extends unknown[]>(statement: { run: (...args: A) => unknown }) =>
+    db.transaction((...args: A) => {
+      ensureRow.run();
+      statement.run(...args);
+    });
+  const setSuccess = write(success);
+  const setFailure = write(failure);
+  const setRevoked = write(revoke);
   const clearMirror = MIRROR_TABLES.map((table) => db.prepare(`DELETE FROM ${table}`));
 
   const get = (): SyncState => {
-    const row = select.get();
-    if (!row) throw new Error('sync_state has no row: migration 002 did not run.');
+    const row = select.get() ?? { server_url: null, cursor: 0, last_success_at: null, last_error: null, revoked_at: null };
     return {
       serverUrl: row.server_url,
       cursor: row.cursor,
@@ -56,8 +65,8 @@ export function createSyncStateRepo(db: Database.Database, now: () => Date): Syn
     };
   };
   const bindServer = db.transaction((serverUrl: string) => {
-    const current = get();
-    if (current.serverUrl === serverUrl) {
+    ensureRow.run();
+    if (get().serverUrl === serverUrl) {
       revoke.run(null);
       return;
     }
@@ -67,14 +76,8 @@ export function createSyncStateRepo(db: Database.Database, now: () => Date): Syn
   return {
     get,
     bindServer: (serverUrl) => bindServer(serverUrl),
-    recordSuccess: () => {
-      success.run(now().toISOString());
-    },
-    recordError: (message) => {
-      failure.run(message);
-    },
-    setRevoked: (revoked) => {
-      revoke.run(revoked ? now().toISOString() : null);
-    },
+    recordSuccess: () => setSuccess(now().toISOString()),
+    recordError: (message) => setFailure(message),
+    setRevoked: (revoked) => setRevoked(revoked ? now().toISOString() : null),
   };
 }

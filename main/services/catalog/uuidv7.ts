@@ -12,14 +12,13 @@ const COUNTER_MAX = 2 ** COUNTER_BITS - 1;
 export function createUuidV7(nowMs: () => number, fillRandom: (bytes: Uint8Array) => void = randomFillSync): UuidV7 {
   let lastMs = -1;
   let counter = 0;
-  const bytes = new Uint8Array(16);
+  const bytes = Buffer.alloc(16);
   return () => {
     let ms = Math.max(0, Math.trunc(nowMs()));
     fillRandom(bytes);
     if (ms > lastMs) {
       // Seeded at random with its top bit clear: room for ≥ 2^41 keys before the ms must move.
-      counter =
-        (bytes[0]! & 0x01) * 2 ** 40 + bytes[1]! * 2 ** 32 + bytes[2]! * 2 ** 24 + bytes[3]! * 2 ** 16 + bytes[4]! * 2 ** 8 + bytes[5]!;
+      counter = bytes.readUIntBE(0, 6) % 2 ** 41;
       lastMs = ms;
     } else {
       ms = lastMs;

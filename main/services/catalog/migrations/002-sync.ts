@@ -24,7 +24,9 @@ CREATE TABLE sync_outbox (
 ) STRICT;
 CREATE INDEX sync_outbox_by_state ON sync_outbox (state, seq);
 
--- One row. server_url is the server the cursor and the client_* mirror belong to.
+-- At most one row (id 1), written on first use: a catalog that never synced stays empty
+-- here, so the "no rows, nothing to back up" check of backup-on-open still holds for it.
+-- server_url is the server the cursor and the client_* mirror belong to.
 CREATE TABLE sync_state (
   id              INTEGER PRIMARY KEY CHECK (id = 1),
   server_url      TEXT,
@@ -33,7 +35,6 @@ CREATE TABLE sync_state (
   last_error      TEXT,
   revoked_at      TEXT
 ) STRICT;
-INSERT INTO sync_state (id) VALUES (1);
 
 -- Every applied change-feed entry, keyed by the server's seq: the activity timeline, and
 -- the reason applying a page twice changes nothing (INSERT OR IGNORE decides).

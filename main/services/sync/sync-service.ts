@@ -1,0 +1,162 @@
+// The studio side of offline-first sync (design §4): pairing, then a loop that drains the
+// outbox and pulls the change feed, every `intervalMs` and at once when a change is queued.
+// Offline is a normal state: requests fail, `online` turns false, rows stay queued, and the
+// loop tries again later. Nothing here throws at the caller except pair().
+import type { ActivityKind, Catalog, OutboxItem } from '../catalog';
+import type { SecretStore } from '../secrets';
+import { createApiClient, type FetchLike } from './api-client';
+import { type BackoffOptions, DEFAULT_BACKOFF } from './backoff';
+import { type DeviceCredentials, forgetCredentials, normaliseServerUrl, readCredentials, saveCredentials } from './device-credentials';
+import { pairDevice } from './pair-device';
+import { DEFAULT_CHUNK_BYTES } from './send-upload';
+import { createSyncLoop } from './sync-loop';
+import { outboxCounts, syncRound } from './sync-round';
+import { createStatusTracker, type SyncStatus } from './sync-status';
+
+export interface SyncServiceOptions {
+  catalog: Catalog;
+  secrets: SecretStore;
+  /** The server chosen in Settings (or the local one); null: whichever this device is paired with. */
+  serverUrl: string | null;
+  fetch: FetchLike;
+  now: () => Date;
+  /** [0, 1), for backoff jitter. */
+  random: () => number;
+  onStatus?: (status: SyncStatus) => void;
+  /** After a change-feed page touched a gallery's client activity (already committed). */
+  onChange?: (kind: ActivityKind, galleryId: string) => void;
+  /** Inside the transaction that marks a row delivered, e.g. to keep a gallery's access code. */
+  onDelivered?: (item: OutboxItem, response: unknown) => void;
+  /** The server refused a change for good: tell the user (the message is the server's). */
+  onRejected?: (item: OutboxItem, message: string) => void;
+  onUploadProgress?: (seq: number, sentBytes: number, totalBytes: number) => void;
+  /** Default 30 s. */
+  intervalMs?: number;
+  backoff?: BackoffOptions;
+  chunkBytes?: number;
+  pageSize?: number;
+}
+
+export interface SyncService {
+  /** Pairs this device with a code from another device or the server CLI. Throws AppError with a sentence to show. */
+  pair(serverUrl: string, code: string, deviceName: string): Promise<{ deviceId: string; studio: { id: string; name: string } }>;
+  /** Forgets the device token; queued changes stay and go out after pairing again. */
+  unpair(): Promise<void>;
+  /** Settings changed the server address. */
+  setServerUrl(serverUrl: string | null): void;
+  status(): SyncStatus;
+  start(): void;
+  stop(): Promise<void>;
+  /** One send + pull round now (also when not started), e.g. for a "Sync now" button. */
+  syncNow(): Promise<SyncStatus>;
+  /** Run a round soon (when started); every queued outbox row does this by itself. */
+  wake(): void;
+}
+
+export function createSyncService(options: SyncServiceOptions): SyncService {
+  const { catalog, secrets } = options;
+  let serverUrl = options.serverUrl === null ? null : normaliseServerUrl(options.serverUrl);
+  let credentials: DeviceCredentials | null | undefined; // undefined: not read yet
+  const saved = catalog.syncState.get();
+  const tracker = createStatusTracker(
+    {
+      serverUrl,
+      paired: false,
+      online: true,
+      syncing: false,
+      ...outboxCounts(catalog),
+      lastSuccessAt: saved.lastSuccessAt,
+      lastError: saved.lastError,
+      revoked: saved.revokedAt !== null,
+      secretsNotice: null,
+    },
+    options.onStatus,
+  );
+
+  async function usableCredentials(): Promise<DeviceCredentials | null> {
+    if (credentials === undefined) credentials = await readCredentials(secrets);
+    const usable = credentials !== null && (serverUrl === null || credentials.serverUrl === serverUrl) ? credentials : null;
+    tracker.update({
+      paired: usable !== null,
+      serverUrl: serverUrl ?? credentials?.serverUrl ?? null,
+      secretsNotice: usable ? secrets.notice : null,
+    });
+    return usable;
+  }
+
+  const round = async (): Promise<number | null> => {
+    const device = await usableCredentials();
+    tracker.update(outboxCounts(catalog));
+    if (!device || tracker.get().revoked) return null;
+    tracker.update({ syncing: true });
+    try {
+      return await syncRound(
+        {
+          catalog,
+          tracker,
+          now: options.now,
+          random: options.random,
+          backoff: options.backoff ?? DEFAULT_BACKOFF,
+          chunkBytes: options.chunkBytes ?? DEFAULT_CHUNK_BYTES,
+          pageSize: options.pageSize ?? 200,
+          onChange: options.onChange,
+          onDelivered: options.onDelivered,
+          onRejected: options.onRejected,
+          onUploadProgress: options.onUploadProgress,
+        },
+        createApiClient(options.fetch, device.serverUrl),
+        device.token,
+      );
+    } finally {
+      tracker.update({ syncing: false });
+    }
+  };
+  const loop = createSyncLoop(round, options.intervalMs ?? 30_000, (error) => {
+    // A bug or a disk problem, not the network: show it and keep the loop alive.
+    const message = error instanceof Error ? error.message : String(error);
+    catalog.syncState.recordError(message);
+    tracker.update({ lastError: message });
+  });
+  // Runs inside the enqueuing transaction; a microtask runs after it committed or rolled back
+  // (better-sqlite3 transactions are synchronous), so the count it reads is the real one.
+  catalog.outbox.onEnqueue(() =>
+    queueMicrotask(() => {
+      loop.wake();
+      try {
+        tracker.update(outboxCounts(catalog));
+      } catch {
+        // The catalog was closed meanwhile (library switched): nothing left to count.
+      }
+    }),
+  );
+
+  return {
+    async pair(url, code, deviceName) {
+      const paired = await pairDevice(options.fetch, normaliseServerUrl(url), code, deviceName);
+      await saveCredentials(secrets, paired);
+      credentials = paired;
+      serverUrl = paired.serverUrl;
+      catalog.syncState.bindServer(paired.serverUrl);
+      tracker.update({ revoked: false, lastError: null, serverUrl, paired: true, secretsNotice: secrets.notice });
+      loop.wake();
+      return { deviceId: paired.deviceId, studio: paired.studio };
+    },
+    async unpair() {
+      await forgetCredentials(secrets);
+      credentials = null;
+      tracker.update({ paired: false, secretsNotice: null });
+    },
+    setServerUrl(url) {
+      serverUrl = url === null ? null : normaliseServerUrl(url);
+      loop.wake();
+    },
+    status: () => tracker.get(),
+    start: () => loop.start(),
+    stop: () => loop.stop(),
+    async syncNow() {
+      await loop.runNow();
+      return tracker.get();
+    },
+    wake: () => loop.wake(),
+  };
+}

@@ -1,0 +1,85 @@
+// Publish, unpublish and a new access code for a studio's gallery. Publishing is refused while
+// any proof is missing (a client would see broken photos) or when the gallery has already expired.
+import type { Db } from '../db/types';
+import { ApiError } from '../http/api-error';
+import { hashAccessCode } from '../security/access-code-hash';
+import { newHumanCode } from '../security/human-codes';
+import type { BlobStorage } from '../storage/blob-storage';
+import { type GalleryRow, loadStudioGallery } from './galleries';
+import type { GalleryState } from './gallery-store';
+import { findMissingProofs } from './missing-proofs';
+
+async function proofsOf(db: Db, galleryId: string): Promise<string[]> {
+  const rows = await db.selectFrom('gallery_photos').select('proof_sha256').where('gallery_id', '=', galleryId).execute();
+  return rows.map((r) => r.proof_sha256);
+}
+
+function stateOf(
+  gallery: Pick<GalleryRow, 'id' | 'slug' | 'status'>,
+  missingProofs: string[],
+  accessCode: string | null = null,
+): GalleryState {
+  return { id: gallery.id, slug: gallery.slug, status: gallery.status, accessCode, missingProofs };
+}
+
+export async function publishGallery(
+  db: Db,
+  storage: BlobStorage,
+  studioId: string,
+  galleryId: string,
+  now: number,
+): Promise<GalleryState> {
+  const gallery = await loadStudioGallery(db, studioId, galleryId);
+  if (gallery.client_id === null) {
+    throw new ApiError('conflict', 'This gallery has no client yet. Send it again with PUT /v1/galleries/:galleryId, then publish.');
+  }
+  const missing = await findMissingProofs(storage, await proofsOf(db, galleryId));
+  if (missing.length > 0) {
+    throw new ApiError(
+      'conflict',
+      `${missing.length} ${missing.length === 1 ? 'proof has' : 'proofs have'} not been uploaded yet. Upload ${missing.length === 1 ? 'it' : 'them'} (POST /v1/uploads), then publish again.`,
+      { details: { missingProofs: missing } },
+    );
+  }
+  if (gallery.expires_at !== null && gallery.expires_at <= now) {
+    throw new ApiError('conflict', 'This gallery’s expiry date has passed. Set a later expiry date, then publish again.');
+  }
+  await db.updateTable('galleries').set({ status: 'published', updated_at: now }).where('id', '=', galleryId).execute();
+  return stateOf({ ...gallery, status: 'published' }, []);
+}
+
+export async function unpublishGallery(
+  db: Db,
+  storage: BlobStorage,
+  studioId: string,
+  galleryId: string,
+  now: number,
+): Promise<GalleryState> {
+  const gallery = await loadStudioGallery(db, studioId, galleryId);
+  // A draft stays a draft: it was never shown, so there is nothing to take offline.
+  const status = gallery.status === 'draft' ? 'draft' : 'unpublished';
+  await db.updateTable('galleries').set({ status, updated_at: now }).where('id', '=', galleryId).execute();
+  return stateOf({ ...gallery, status }, await findMissingProofs(storage, await proofsOf(db, galleryId)));
+}
+
+/**
+ * A new code, shown once. The old code stops working, and so does every open client session:
+ * a code is usually regenerated because it reached the wrong person. Favourites, basket and
+ * orders belong to the gallery, so the client loses nothing by entering the new code.
+ */
+export async function regenerateAccessCode(
+  db: Db,
+  storage: BlobStorage,
+  studioId: string,
+  galleryId: string,
+  now: number,
+): Promise<GalleryState> {
+  const gallery = await loadStudioGallery(db, studioId, galleryId);
+  const code = newHumanCode(2);
+  const hash = await hashAccessCode(code);
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable('galleries').set({ access_code_hash: hash, updated_at: now }).where('id', '=', galleryId).execute();
+    await trx.deleteFrom('client_sessions').where('gallery_id', '=', galleryId).execute();
+  });
+  return stateOf(gallery, await findMissingProofs(storage, await proofsOf(db, galleryId)), code);
+}
