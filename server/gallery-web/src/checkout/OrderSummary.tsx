@@ -2,9 +2,10 @@
 // small contact sheet, and the total with the VAT it includes.
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../../shared/schemas/prefs';
-import { type DeliveryMethod, type GalleryPhoto, proofUrl } from '../api/client-api';
+import type { DeliveryMethod, GalleryPhoto } from '../api/client-api';
 import { formatMoney, formatVatRate } from '../format/money';
 import { quote } from '../format/quote';
+import { ContactSheet } from '../ui/ContactSheet';
 
 interface OrderSummaryProps {
   photos: readonly GalleryPhoto[];
@@ -20,21 +21,7 @@ export function OrderSummary({ photos, method, language }: OrderSummaryProps) {
       <h2 id="summary-title" className="summary-title">
         {t('checkout.summaryHeading')}
       </h2>
-      <ul className="contact-sheet">
-        {photos.map((photo) => (
-          <li key={photo.id}>
-            <img
-              src={proofUrl(photo.id)}
-              width={photo.width}
-              height={photo.height}
-              alt={photo.name}
-              loading="lazy"
-              decoding="async"
-              draggable={false}
-            />
-          </li>
-        ))}
-      </ul>
+      <ContactSheet photos={photos} />
       <dl className="summary-lines">
         <div>
           <dt>{t('order.photos')}</dt>

@@ -2,12 +2,13 @@
 // plain words with what happens next, the photographs, and the server's own total.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type ClientGallery, clientApi, type GalleryPhoto, type Order, proofUrl } from '../api/client-api';
+import { type ClientGallery, clientApi, type GalleryPhoto, type Order } from '../api/client-api';
 import { ApiFailure } from '../api/http';
 import { formatDateTime } from '../format/dates';
 import { formatMoney } from '../format/money';
 import { TopBar } from '../gallery/TopBar';
 import { isClosing, useSession } from '../state/session-store';
+import { ContactSheet } from '../ui/ContactSheet';
 import { Footer } from '../ui/Footer';
 import { failureText } from '../ui/failure-text';
 import { ArrowLeftIcon } from '../ui/icons';
@@ -124,21 +125,7 @@ export function OrderScreen({ gallery, orderId, placed, onBack }: OrderScreenPro
               )}
             </dl>
 
-            <ul className="contact-sheet is-large" aria-label={t('order.photos')}>
-              {photos.map((photo) => (
-                <li key={photo.id}>
-                  <img
-                    src={proofUrl(photo.id)}
-                    width={photo.width}
-                    height={photo.height}
-                    alt={photo.name}
-                    loading="lazy"
-                    decoding="async"
-                    draggable={false}
-                  />
-                </li>
-              ))}
-            </ul>
+            <ContactSheet photos={photos} large label={t('order.photos')} />
             <p className="fine-print center">{t('order.returnHint')}</p>
           </>
         )}
