@@ -1,20 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { openCatalog } from './open-catalog';
-import { manualClock, tempDir } from './test-support';
+import { catalogWithOnePhoto } from './test-support';
 import type { ColorLabel, PickState } from './types';
 
-function setup() {
-  const clock = manualClock();
-  const catalog = openCatalog(tempDir(), clock);
-  const shoot = catalog.shoots.add({ path: '/s', name: 'S', kind: 'shoot' });
-  const photo = catalog.photos.create({
-    shootId: shoot.id,
-    folder: '/s',
-    stem: 'a',
-    files: [{ path: '/s/a.jpg', role: 'primary', size: 1, mtimeMs: 1, fingerprint: null }],
-  });
-  return { clock, catalog, photo };
-}
+const setup = catalogWithOnePhoto;
 
 describe('flags repository', () => {
   it('sets rating, pick and label independently and stamps the change time', () => {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PhotoMetadata } from './metadata-repo';
-import { openCatalog } from './open-catalog';
-import { manualClock, tempDir } from './test-support';
+import { catalogWithOnePhoto } from './test-support';
 
 const sample: PhotoMetadata = {
   cameraMake: 'Canon',
@@ -22,14 +21,7 @@ const sample: PhotoMetadata = {
 
 describe('metadata repository', () => {
   it('stores, reads back and replaces a photo’s metadata, keywords included', () => {
-    const catalog = openCatalog(tempDir(), manualClock());
-    const shoot = catalog.shoots.add({ path: '/s', name: 'S', kind: 'shoot' });
-    const photo = catalog.photos.create({
-      shootId: shoot.id,
-      folder: '/s',
-      stem: 'a',
-      files: [{ path: '/s/a.jpg', role: 'primary', size: 1, mtimeMs: 1, fingerprint: null }],
-    });
+    const { catalog, photo } = catalogWithOnePhoto();
     expect(catalog.metadata.get(photo.id)).toBeNull();
     catalog.metadata.upsert(photo.id, sample);
     expect(catalog.metadata.get(photo.id)).toEqual(sample);
@@ -39,14 +31,7 @@ describe('metadata repository', () => {
   });
 
   it('refuses an impossible GPS position and an unknown photo', () => {
-    const catalog = openCatalog(tempDir(), manualClock());
-    const shoot = catalog.shoots.add({ path: '/s', name: 'S', kind: 'shoot' });
-    const photo = catalog.photos.create({
-      shootId: shoot.id,
-      folder: '/s',
-      stem: 'a',
-      files: [{ path: '/s/a.jpg', role: 'primary', size: 1, mtimeMs: 1, fingerprint: null }],
-    });
+    const { catalog, photo } = catalogWithOnePhoto();
     expect(() => catalog.metadata.upsert(photo.id, { ...sample, gpsLat: 123 })).toThrow(expect.objectContaining({ code: 'invalid_input' }));
     expect(() => catalog.metadata.upsert('nope', sample)).toThrow(expect.objectContaining({ code: 'not_found' }));
     expect(catalog.metadata.get(photo.id)).toBeNull();

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { onTestFinished } from 'vitest';
+import { openCatalog } from './open-catalog';
 
 /** A fresh temp folder, removed when the calling test finishes. */
 export function tempDir(): string {
@@ -19,4 +20,18 @@ export function manualClock(start = '2025-06-01T10:00:00.000Z') {
       t += ms;
     },
   };
+}
+
+/** A catalog in a temp folder holding one shoot with one photo (a.jpg), for repository tests. */
+export function catalogWithOnePhoto() {
+  const clock = manualClock();
+  const catalog = openCatalog(tempDir(), clock);
+  const shoot = catalog.shoots.add({ path: '/s', name: 'S', kind: 'shoot' });
+  const photo = catalog.photos.create({
+    shootId: shoot.id,
+    folder: '/s',
+    stem: 'a',
+    files: [{ path: '/s/a.jpg', role: 'primary', size: 1, mtimeMs: 1, fingerprint: null }],
+  });
+  return { clock, catalog, photo };
 }

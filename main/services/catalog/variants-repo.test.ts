@@ -1,19 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { openCatalog } from './open-catalog';
-import { manualClock, tempDir } from './test-support';
+import { catalogWithOnePhoto } from './test-support';
 
-function setup() {
-  const clock = manualClock();
-  const catalog = openCatalog(tempDir(), clock);
-  const shoot = catalog.shoots.add({ path: '/s', name: 'S', kind: 'shoot' });
-  const photo = catalog.photos.create({
-    shootId: shoot.id,
-    folder: '/s',
-    stem: 'a',
-    files: [{ path: '/s/a.jpg', role: 'primary', size: 1, mtimeMs: 1, fingerprint: null }],
-  });
-  return { clock, catalog, photo };
-}
+const setup = catalogWithOnePhoto;
 
 describe('variants repository', () => {
   it('upserts one variant per photo and kind, replacing it when remade', () => {
