@@ -9,6 +9,7 @@ import { libraryCreateInput, libraryOpenInput, librarySchema, recentLibrarySchem
 import { noticeSchema, photoDetailSchema, photoListInput, photoListOutput, photosChangedSchema, setFlagsInput } from './schemas/photos';
 import { prefsPatchSchema, prefsSchema } from './schemas/prefs';
 import { addShootInput, shootIdInput, shootProgressSchema, shootSchema } from './schemas/shoots';
+import { pairInput, syncStatusSchema } from './schemas/sync';
 
 const none = z.object({}).strict();
 
@@ -43,6 +44,9 @@ export const calls = {
     z.array(z.object({ photoId: z.string(), rating: z.number(), pick: z.string(), colorLabel: z.string().nullable() })),
     'Rate, pick/reject or label photos',
   ),
+  'sync.status': call(none, syncStatusSchema.nullable(), 'Sync state with the hosted service (null when no library is open)'),
+  'sync.pair': call(pairInput, syncStatusSchema, 'Pair this computer with the hosted service using a pairing code'),
+  'sync.now': call(none, syncStatusSchema, 'Send waiting changes and fetch client activity now'),
   'photos.retry': call(
     z.object({ photoIds: z.array(z.string().min(1)).min(1) }).strict(),
     z.null(),
@@ -56,6 +60,7 @@ export const events = {
   'shoot.progress': shootProgressSchema,
   'photos.changed': photosChangedSchema,
   notice: noticeSchema,
+  'sync.status': syncStatusSchema,
 } as const;
 
 export type Calls = typeof calls;

@@ -2,12 +2,13 @@
 // services that run under plain Node (see main/core/create-core.ts).
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, net, protocol, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, net, protocol, safeStorage, shell } from 'electron';
 import Store from 'electron-store';
 import { defaultPrefs } from '../../shared/schemas/prefs';
 import { contentSecurityPolicy } from '../assets/csp';
 import { consoleLogger } from '../core/console-logger';
 import { createCore } from '../core/create-core';
+import { createSafeStorageSecretStore } from '../services/secrets';
 import { prefsJsonSchemaProperties } from '../services/settings';
 import { APP_ENTRY_URL, APP_SCHEME, isAppUrl } from './app-origin';
 import { planAppRequest } from './app-protocol';
@@ -45,6 +46,8 @@ app.whenReady().then(async () => {
     runtime: 'electron',
     version: app.getVersion(),
     prefsStore: store,
+    // safeStorage where the OS has a real keyring; otherwise a 0600 file and a visible notice.
+    secrets: createSafeStorageSecretStore(app.getPath('userData'), safeStorage),
     isTrustedOrigin: isAppUrl,
     log: consoleLogger,
     pickFolder: async (title) => {

@@ -6,6 +6,7 @@ import { createHandlers } from '../ipc/handlers';
 import { createDispatcher, type Dispatch } from '../ipc/registry';
 import type { Logger } from '../ipc/types';
 import { createLibraryService, type LibraryService } from '../services/library';
+import type { SecretStore } from '../services/secrets';
 import { createPreferences, type PreferencesService, type PrefsBackingStore } from '../services/settings';
 import { type LibrarySession, openLibrarySession, type SessionOptions } from './library-session';
 
@@ -18,6 +19,8 @@ export interface CoreOptions {
   notices?: string[];
   pickFolder?: (title?: string) => Promise<string | null>;
   now?: () => Date;
+  /** Where the device token is kept (keyring-backed in Electron, a 0600 file elsewhere). */
+  secrets: SecretStore;
   /** Tuning for tests (short settle windows); production uses the defaults. */
   ingest?: SessionOptions['ingest'];
 }
@@ -46,7 +49,15 @@ export function createCore(options: CoreOptions): Core {
       const previous = session;
       session = null;
       await previous?.close();
-      if (lib) session = await openLibrarySession(lib, { events, log: options.log, ...(options.ingest ? { ingest: options.ingest } : {}) });
+      if (lib) {
+        session = await openLibrarySession(lib, {
+          events,
+          log: options.log,
+          secrets: options.secrets,
+          serverUrl: prefs.get().serverUrl,
+          ...(options.ingest ? { ingest: options.ingest } : {}),
+        });
+      }
       events.emit('library.changed', lib);
     },
   });
@@ -57,7 +68,7 @@ export function createCore(options: CoreOptions): Core {
     platform: process.platform,
     nodeVersion: process.versions.node,
     canPickFolders: Boolean(options.pickFolder),
-    notices: options.notices ?? [],
+    notices: [...(options.notices ?? []), ...(options.secrets.notice ? [options.secrets.notice] : [])],
   });
   const handlers = createHandlers({
     appInfo,

@@ -6,12 +6,16 @@ import type { EventHub } from '../ipc/event-hub';
 import type { Logger } from '../ipc/types';
 import { type Catalog, type CatalogReader, createCatalogReader, openCatalog } from '../services/catalog';
 import { createIngestService, type IngestService, imaging } from '../services/ingest';
+import type { SecretStore } from '../services/secrets';
+import { createSyncService, type SyncService } from '../services/sync';
+import { LOCAL_SERVER_PORT } from './local-server';
 
 export interface LibrarySession {
   library: Library;
   catalog: Catalog;
   reader: CatalogReader;
   ingest: IngestService;
+  sync: SyncService;
   /** Where variant files live; served to the renderer under /media/. */
   mediaDir: string;
   close(): Promise<void>;
@@ -21,9 +25,15 @@ export interface SessionOptions {
   events: EventHub;
   log: Logger;
   ingest?: { settleMs?: number; concurrency?: number; forcePolling?: boolean };
+  secrets: SecretStore;
+  /** The hosted service from Settings; null means the one Proofdesk runs on this computer. */
+  serverUrl: string | null;
 }
 
-export async function openLibrarySession(library: Library, { events, log, ingest: tuning = {} }: SessionOptions): Promise<LibrarySession> {
+export async function openLibrarySession(
+  library: Library,
+  { events, log, ingest: tuning = {}, secrets, serverUrl }: SessionOptions,
+): Promise<LibrarySession> {
   const catalog = openCatalog(library.path, { now: () => new Date() });
   const reader = createCatalogReader(catalog.path);
   const mediaDir = path.join(library.path, 'variants');
@@ -41,13 +51,26 @@ export async function openLibrarySession(library: Library, { events, log, ingest
     logError: (message, error) => log.error(message, error),
   });
   await ingest.start();
+  // The outbox lives in the catalog, so sync runs per open library; offline it simply waits.
+  const sync = createSyncService({
+    catalog,
+    secrets,
+    serverUrl: serverUrl ?? `http://127.0.0.1:${process.env.PROOFDESK_SERVER_PORT ?? LOCAL_SERVER_PORT}`,
+    fetch: (url, init) => fetch(url, init),
+    now: () => new Date(),
+    random: Math.random,
+    onStatus: (status) => events.emit('sync.status', status),
+  });
+  sync.start();
   return {
     library,
     catalog,
     reader,
     ingest,
+    sync,
     mediaDir,
     async close() {
+      await sync.stop();
       await ingest.close();
       await reader.close();
       catalog.close();

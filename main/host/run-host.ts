@@ -1,6 +1,7 @@
 // Builds the core for the browser host and starts it; used by the CLI and by e2e tests.
 import { createCore } from '../core/create-core';
 import type { Logger } from '../ipc/types';
+import { createFileSecretStore } from '../services/secrets';
 import { openNodePrefsStore } from '../services/settings';
 import { type RunningHost, startHost } from './host-server';
 
@@ -23,6 +24,7 @@ export async function runHost({ configDir, rendererDir, version, log, port }: Ru
     runtime: 'browser-host',
     version,
     prefsStore: openNodePrefsStore(configDir),
+    secrets: createFileSecretStore(configDir),
     isTrustedOrigin: (origin) => origin !== null && trusted.has(origin),
     log,
   });

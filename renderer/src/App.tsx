@@ -5,6 +5,7 @@ import { FirstRun } from './features/library/FirstRun';
 import { useLibrary } from './features/library/library-store';
 import { usePrefs } from './features/settings/prefs-store';
 import { Shell } from './features/shell/Shell';
+import { useSync } from './features/sync/sync-store';
 import { EmptyState } from './ui/EmptyState';
 import { ErrorNotice } from './ui/ErrorNotice';
 
@@ -20,7 +21,17 @@ export function App() {
     if (!connected) return;
     Promise.all([usePrefs.getState().load(), useLibrary.getState().load()]).catch((error: Error) => setStartError(error.message));
     // Another window (or a later feature) may open or close the library.
-    return getApi().on('library.changed', (lib) => useLibrary.setState({ library: lib }));
+    const api = getApi();
+    const offLibrary = api.on('library.changed', (lib) => {
+      useLibrary.setState({ library: lib });
+      void useSync.getState().load();
+    });
+    const offSync = api.on('sync.status', (status) => useSync.getState().set(status));
+    void useSync.getState().load();
+    return () => {
+      offLibrary();
+      offSync();
+    };
   }, [connected]);
 
   useEffect(() => {

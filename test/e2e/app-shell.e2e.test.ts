@@ -75,6 +75,13 @@ describe('app shell in Chromium over the browser host', () => {
     await page.getByRole('button', { name: 'Settings', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
     await page.getByText('Browser (local host)').waitFor();
+    // Sync with the hosted service: not paired yet, nothing waiting, the token's storage explained.
+    const sync = page.getByRole('region', { name: 'Hosted service' });
+    await sync.getByText('Not paired yet').waitFor();
+    await sync.getByText('0 changes').waitFor();
+    await page.getByText(/only your user account can read/).waitFor();
+    await sync.getByRole('button', { name: 'Pair this computer' }).click();
+    await sync.getByText('Enter the pairing code from the hosted service', { exact: true }).waitFor();
     await shot('08-settings');
   });
 

@@ -1,10 +1,12 @@
 // Real proofs for the gallery page tests: fixture camera JPEGs turned into what publishing
 // uploads (auto-oriented, long edge at most 2048 px, sRGB JPEG), some also cropped to a
 // portrait or a square so the justified grid meets every shape. Made once per test process.
+
 import path from 'node:path';
 import sharp from 'sharp';
+import { sharedImagesDir } from '../helpers/fixtures';
 
-export const fixtureImagesDir = '/work/shared/fixtures/images';
+export const fixtureImagesDir = sharedImagesDir;
 
 export interface FixtureProof {
   id: string;

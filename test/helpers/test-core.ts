@@ -2,6 +2,7 @@
 // the dispatcher or the host without Electron.
 import { createCore } from '../../main/core/create-core';
 import type { Logger } from '../../main/ipc/types';
+import { createFileSecretStore } from '../../main/services/secrets';
 import { openNodePrefsStore } from '../../main/services/settings';
 
 export interface RecordingLogger extends Logger {
@@ -24,6 +25,7 @@ export function makeTestCore(configDir: string, options: { trusted?: (origin: st
     runtime: 'browser-host',
     version: '0.0.0-test',
     prefsStore: openNodePrefsStore(configDir),
+    secrets: createFileSecretStore(configDir),
     isTrustedOrigin: options.trusted ?? ((origin) => origin === 'app://proofdesk/index.html'),
     log,
     now: () => new Date('2026-11-25T10:00:00Z'),

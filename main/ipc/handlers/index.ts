@@ -5,9 +5,10 @@ import { appHandlers } from './app';
 import type { HandlerDeps } from './deps';
 import { photoHandlers } from './photos';
 import { shootHandlers } from './shoots';
+import { syncHandlers } from './sync';
 
 export type { HandlerDeps } from './deps';
 
 export function createHandlers(deps: HandlerDeps): Handlers {
-  return { ...appHandlers(deps), ...shootHandlers(deps), ...photoHandlers(deps) };
+  return { ...appHandlers(deps), ...shootHandlers(deps), ...photoHandlers(deps), ...syncHandlers(deps) };
 }

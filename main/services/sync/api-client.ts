@@ -41,7 +41,9 @@ export function createApiClient(fetch: FetchLike, baseUrl: string): ApiClient {
       let body: RequestInit['body'];
       if (options.bytes) {
         headers['content-type'] = 'application/octet-stream';
-        body = options.bytes;
+        // Node's fetch takes any Uint8Array; the DOM typing (seen when browser tests compile this)
+        // only admits ArrayBuffer-backed views, which a chunk read from disk always is.
+        body = options.bytes as Uint8Array<ArrayBuffer>;
       } else if (options.json !== undefined) {
         headers['content-type'] = 'application/json';
         body = JSON.stringify(options.json);

@@ -6,11 +6,12 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { onTestFinished } from 'vitest';
+import { sharedImagesDir } from '../../../../test/helpers/fixtures';
 import { type Catalog, openCatalog } from '../../catalog';
 import { createFileSecretStore, type SecretStore } from '../../secrets';
 import { createSyncService, type SyncService, type SyncServiceOptions } from '../sync-service';
 
-export const FIXTURE = '/work/shared/fixtures/images/progressive.jpg';
+export const FIXTURE = path.join(sharedImagesDir, 'progressive.jpg');
 export const fixtureSha256 = () => createHash('sha256').update(readFileSync(FIXTURE)).digest('hex');
 
 export interface Studio {

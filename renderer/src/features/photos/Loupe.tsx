@@ -68,7 +68,6 @@ export function Loupe() {
     [t('loupe.size'), detail?.web ? `${detail.web.width} × ${detail.web.height} (web)` : null],
   ];
   return (
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: the loupe takes the culling keys, so it must hold focus.
     <section ref={region} className="loupe" aria-label={t('loupe.label', { name: item.stem })} tabIndex={-1} onKeyDown={onKeyDown}>
       <div className="loupe__image">
         {detail?.id === item.id && detail.web ? (

@@ -4,6 +4,7 @@ import { type Language, languages, themes } from '../../../../shared/schemas/pre
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Field } from '../../ui/Field';
 import { useLibrary } from '../library/library-store';
+import { SyncCard } from '../sync/SyncCard';
 import { usePrefs } from './prefs-store';
 
 const languageNames: Record<Language, string> = { en: 'English', pl: 'Polski' };
@@ -87,6 +88,7 @@ export function SettingsPage() {
             </div>
           </section>
         ) : null}
+        {library ? <SyncCard /> : null}
         {info ? (
           <section className="card" aria-labelledby="about-title">
             <h2 id="about-title">{t('settings.about')}</h2>

@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../../ui/icons';
-import { OnlineIndicator } from '../../ui/OnlineIndicator';
 import { useLibrary } from '../library/library-store';
 import { SettingsPage } from '../settings/SettingsPage';
 import { ShootsPage } from '../shoots/ShootsPage';
+import { OnlineIndicator } from '../sync/OnlineIndicator';
 import { EmptySection } from './EmptySection';
 import { sections, useNav } from './nav-store';
 

@@ -1,0 +1,58 @@
+import { type FormEvent, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorNotice } from '../../ui/ErrorNotice';
+import { Field } from '../../ui/Field';
+import { useSync } from './sync-store';
+
+/** Settings: where this computer syncs, whether it is paired, and pairing with a code. */
+export function SyncCard() {
+  const { t } = useTranslation();
+  const { status, error, busy, pair } = useSync();
+  const [code, setCode] = useState('');
+  const [deviceName, setDeviceName] = useState('');
+  useEffect(() => void useSync.getState().load(), []);
+  if (!status) return null;
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (await pair(code, deviceName)) setCode('');
+  };
+  return (
+    <section className="card" aria-labelledby="sync-title">
+      <h2 id="sync-title">{t('sync.title')}</h2>
+      <dl className="facts">
+        <dt>{t('sync.server')}</dt>
+        <dd className="mono">{status.serverUrl}</dd>
+        <dt>{t('sync.state')}</dt>
+        <dd>{status.paired && !status.revoked ? t('sync.paired') : status.revoked ? t('sync.revoked') : t('sync.notPaired')}</dd>
+        <dt>{t('sync.pending')}</dt>
+        <dd>{t('sync.pendingCount', { count: status.pendingCount })}</dd>
+        <dt>{t('sync.lastSync')}</dt>
+        <dd>{status.lastSuccessAt ? new Date(status.lastSuccessAt).toLocaleString() : t('sync.never')}</dd>
+      </dl>
+      {status.secretsNotice ? <p className="notices">{status.secretsNotice}</p> : null}
+      {error ? <ErrorNotice message={error.message} /> : null}
+      {!status.paired || status.revoked ? (
+        <form onSubmit={onSubmit}>
+          <Field
+            label={t('sync.code')}
+            hint={t('sync.codeHint')}
+            value={code}
+            onChange={(e) => setCode(e.target.value)}
+            error={error?.fields?.code}
+          />
+          <Field
+            label={t('sync.deviceName')}
+            value={deviceName}
+            onChange={(e) => setDeviceName(e.target.value)}
+            error={error?.fields?.deviceName}
+          />
+          <div className="card__actions">
+            <button type="submit" className="button button--primary" disabled={busy}>
+              {busy ? t('common.working') : t('sync.pair')}
+            </button>
+          </div>
+        </form>
+      ) : null}
+    </section>
+  );
+}
