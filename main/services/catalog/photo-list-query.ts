@@ -52,21 +52,13 @@ export interface ListPhotosParams {
   status: PhotoStatus | null;
 }
 
-export interface GridRow {
-  id: string;
-  folder: string;
-  stem: string;
-  status: PhotoStatus;
-  attentionReason: string | null;
-  captureTime: string | null;
-  rating: number;
-  pick: PickState;
-  colorLabel: ColorLabel | null;
+/** A grid row as SQLite returns it: the grid item with its thumbnail still in flat columns. */
+export type GridRow = Omit<PhotoGridItem, 'thumb'> & {
   thumbPath: string | null;
   thumbWidth: number | null;
   thumbHeight: number | null;
   thumbHash: string | null;
-}
+};
 
 export function toGridItem(row: GridRow): PhotoGridItem {
   const { thumbPath, thumbWidth, thumbHeight, thumbHash, ...rest } = row;

@@ -10,11 +10,10 @@ import { type ContactErrors, ContactFields } from '../checkout/ContactFields';
 import { DeliveryOptions } from '../checkout/DeliveryOptions';
 import { OrderSummary } from '../checkout/OrderSummary';
 import { type Contact, type OrderProblem, orderRequest } from '../checkout/order-request';
-import { TopBar } from '../gallery/TopBar';
+import { InnerPageBar } from '../gallery/InnerPageBar';
 import { isClosing, useSession } from '../state/session-store';
 import { Footer } from '../ui/Footer';
 import { failureText } from '../ui/failure-text';
-import { ArrowLeftIcon } from '../ui/icons';
 import { useLanguageChoice } from '../ui/use-language';
 
 interface CheckoutScreenProps {
@@ -77,16 +76,7 @@ export function CheckoutScreen({ gallery, onBack, onPlaced }: CheckoutScreenProp
 
   return (
     <>
-      <TopBar
-        studioName={gallery.studioName}
-        overCover={false}
-        leading={
-          <button type="button" className="back-link" onClick={onBack}>
-            <ArrowLeftIcon size={18} />
-            {t('common.backToGallery')}
-          </button>
-        }
-      />
+      <InnerPageBar studioName={gallery.studioName} onBack={onBack} />
       <main className="page checkout" aria-labelledby="checkout-title">
         <header className="page-head">
           <p className="eyebrow">{t('checkout.eyebrow')}</p>

@@ -6,12 +6,11 @@ import { type ClientGallery, clientApi, type GalleryPhoto, type Order } from '..
 import { ApiFailure } from '../api/http';
 import { formatDateTime } from '../format/dates';
 import { formatMoney } from '../format/money';
-import { TopBar } from '../gallery/TopBar';
+import { InnerPageBar } from '../gallery/InnerPageBar';
 import { isClosing, useSession } from '../state/session-store';
 import { ContactSheet } from '../ui/ContactSheet';
 import { Footer } from '../ui/Footer';
 import { failureText } from '../ui/failure-text';
-import { ArrowLeftIcon } from '../ui/icons';
 import { useLanguageChoice } from '../ui/use-language';
 
 interface OrderScreenProps {
@@ -58,16 +57,7 @@ export function OrderScreen({ gallery, orderId, placed, onBack }: OrderScreenPro
 
   return (
     <>
-      <TopBar
-        studioName={gallery.studioName}
-        overCover={false}
-        leading={
-          <button type="button" className="back-link" onClick={onBack}>
-            <ArrowLeftIcon size={18} />
-            {t('common.backToGallery')}
-          </button>
-        }
-      />
+      <InnerPageBar studioName={gallery.studioName} onBack={onBack} />
       <main className="page order" aria-labelledby="order-title" aria-busy={!order && !failure}>
         {failure && (
           <div className="page-head">
