@@ -4,6 +4,18 @@
 // from these two maps, so there is no channel string anywhere else.
 import { z } from 'zod';
 import { appInfoSchema } from './schemas/app';
+import {
+  clientDetailSchema,
+  clientSchema,
+  clientSummarySchema,
+  extendExpiryInput,
+  galleryChangedSchema,
+  galleryDetailSchema,
+  galleryIdInput,
+  gallerySummarySchema,
+  publishInput,
+  saveClientInput,
+} from './schemas/galleries';
 import { jobProgressSchema } from './schemas/jobs';
 import { libraryCreateInput, libraryOpenInput, librarySchema, recentLibrarySchema } from './schemas/library';
 import { noticeSchema, photoDetailSchema, photoListInput, photoListOutput, photosChangedSchema, setFlagsInput } from './schemas/photos';
@@ -47,6 +59,29 @@ export const calls = {
   'sync.status': call(none, syncStatusSchema.nullable(), 'Sync state with the hosted service (null when no library is open)'),
   'sync.pair': call(pairInput, syncStatusSchema, 'Pair this computer with the hosted service using a pairing code'),
   'sync.now': call(none, syncStatusSchema, 'Send waiting changes and fetch client activity now'),
+  'clients.list': call(none, z.array(clientSummarySchema), "The studio's clients with a summary of their galleries"),
+  'clients.get': call(z.object({ clientId: z.string().min(1) }).strict(), clientDetailSchema, 'One client and their galleries'),
+  'clients.save': call(saveClientInput, clientSchema, 'Create a client or correct their contact details'),
+  'galleries.forShoot': call(
+    z.object({ shootId: z.string().min(1) }).strict(),
+    z.array(gallerySummarySchema),
+    'Galleries made from a shoot',
+  ),
+  'galleries.get': call(galleryIdInput, galleryDetailSchema, "A gallery with its client's activity (views, favourites, basket, orders)"),
+  'galleries.publish': call(
+    publishInput,
+    z.object({ galleryId: z.string(), jobId: z.string() }),
+    'Publish photos of a shoot as a client gallery (proofs made now, sent on sync; progress as job.progress)',
+  ),
+  'galleries.unpublish': call(galleryIdInput, gallerySummarySchema, 'Take a gallery offline for the client (kept, can be published again)'),
+  'galleries.republish': call(galleryIdInput, gallerySummarySchema, 'Publish an unpublished gallery again'),
+  'galleries.extendExpiry': call(extendExpiryInput, gallerySummarySchema, "Change a gallery's expiry date (null: never expires)"),
+  'galleries.regenerateCode': call(
+    galleryIdInput,
+    gallerySummarySchema,
+    'A new access code; the old one and open client sessions stop working',
+  ),
+  'galleries.cancelPublish': call(galleryIdInput, gallerySummarySchema, 'Stop sending a gallery that is still uploading'),
   'photos.retry': call(
     z.object({ photoIds: z.array(z.string().min(1)).min(1) }).strict(),
     z.null(),
@@ -61,6 +96,7 @@ export const events = {
   'photos.changed': photosChangedSchema,
   notice: noticeSchema,
   'sync.status': syncStatusSchema,
+  'gallery.changed': galleryChangedSchema,
 } as const;
 
 export type Calls = typeof calls;

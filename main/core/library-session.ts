@@ -6,6 +6,7 @@ import type { EventHub } from '../ipc/event-hub';
 import type { Logger } from '../ipc/types';
 import { type Catalog, type CatalogReader, createCatalogReader, openCatalog } from '../services/catalog';
 import { createIngestService, type IngestService, imaging } from '../services/ingest';
+import { createPublishingService, createServerAnswers, type PublishingService } from '../services/publishing';
 import type { SecretStore } from '../services/secrets';
 import { createSyncService, type SyncService } from '../services/sync';
 import { LOCAL_SERVER_PORT } from './local-server';
@@ -16,6 +17,7 @@ export interface LibrarySession {
   reader: CatalogReader;
   ingest: IngestService;
   sync: SyncService;
+  publishing: PublishingService;
   /** Where variant files live; served to the renderer under /media/. */
   mediaDir: string;
   close(): Promise<void>;
@@ -51,6 +53,10 @@ export async function openLibrarySession(
     logError: (message, error) => log.error(message, error),
   });
   await ingest.start();
+  const answers = createServerAnswers(catalog, {
+    galleryChanged: (galleryId, clientId, kind) => events.emit('gallery.changed', { galleryId, clientId, kind }),
+    notice: (message, level) => events.emit('notice', { message, level }),
+  });
   // The outbox lives in the catalog, so sync runs per open library; offline it simply waits.
   const sync = createSyncService({
     catalog,
@@ -60,6 +66,21 @@ export async function openLibrarySession(
     now: () => new Date(),
     random: Math.random,
     onStatus: (status) => events.emit('sync.status', status),
+    onChange: answers.activity,
+    onDelivered: answers.delivered,
+    onRejected: answers.rejected,
+    onUploadProgress: answers.uploadProgress,
+  });
+  const publishing = createPublishingService({
+    catalog,
+    mediaDir,
+    proofsDir: path.join(library.path, 'proofs'),
+    serverUrl: () => sync.status().serverUrl,
+    now: () => new Date(),
+    events: {
+      job: (progress) => events.emit('job.progress', progress),
+      galleryChanged: (galleryId, clientId, kind) => events.emit('gallery.changed', { galleryId, clientId, kind }),
+    },
   });
   sync.start();
   return {
@@ -68,6 +89,7 @@ export async function openLibrarySession(
     reader,
     ingest,
     sync,
+    publishing,
     mediaDir,
     async close() {
       await sync.stop();

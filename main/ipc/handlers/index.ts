@@ -3,6 +3,7 @@
 import type { Handlers } from '../types';
 import { appHandlers } from './app';
 import type { HandlerDeps } from './deps';
+import { clientHandlers, galleryHandlers } from './galleries';
 import { photoHandlers } from './photos';
 import { shootHandlers } from './shoots';
 import { syncHandlers } from './sync';
@@ -10,5 +11,12 @@ import { syncHandlers } from './sync';
 export type { HandlerDeps } from './deps';
 
 export function createHandlers(deps: HandlerDeps): Handlers {
-  return { ...appHandlers(deps), ...shootHandlers(deps), ...photoHandlers(deps), ...syncHandlers(deps) };
+  return {
+    ...appHandlers(deps),
+    ...shootHandlers(deps),
+    ...photoHandlers(deps),
+    ...syncHandlers(deps),
+    ...clientHandlers(deps),
+    ...galleryHandlers(deps),
+  };
 }

@@ -16,6 +16,11 @@ export interface ActivityRepo {
   order(orderId: string): ClientOrder | null;
   /** Newest first. */
   timeline(galleryId: string, limit?: number): ActivityEntry[];
+  /**
+   * Orders the studio has not been told about yet, marked as told in the same transaction:
+   * each order is announced once, even across restarts.
+   */
+  takeUnnotifiedOrders(): ClientOrder[];
 }
 
 type OrderRow = { id: string; gallery_id: string; state: string; placed_at: string; data: string; updated_at: string };
@@ -61,6 +66,15 @@ export function createActivityRepo(db: Database.Database, now: () => Date): Acti
     'SELECT * FROM client_activity WHERE gallery_id = ? ORDER BY at DESC, seq DESC LIMIT ?',
   );
 
+  const unnotified = db.prepare<[], OrderRow>('SELECT * FROM client_orders WHERE notified_at IS NULL ORDER BY placed_at, id');
+  const markNotified = db.prepare<[string, string]>('UPDATE client_orders SET notified_at = ? WHERE id = ?');
+  const takeUnnotified = db.transaction((): ClientOrder[] => {
+    const rows = unnotified.all();
+    const stamp = now().toISOString();
+    for (const row of rows) markNotified.run(stamp, row.id);
+    return rows.map(toOrder);
+  });
+
   const applyPage = db.transaction((changes: readonly FeedChange[], cursor: number): AppliedPage => {
     const from = cursorOf.get()?.cursor ?? 0;
     const touched = new Map<string, { kind: ActivityKind; galleryId: string }>();
@@ -97,6 +111,7 @@ export function createActivityRepo(db: Database.Database, now: () => Date): Acti
       const row = order.get(orderId);
       return row ? toOrder(row) : null;
     },
+    takeUnnotifiedOrders: () => takeUnnotified(),
     timeline: (galleryId, limit = 200) =>
       timeline.all(galleryId, limit).map((r) => ({
         seq: r.seq,

@@ -10,12 +10,14 @@ export {
   type GalleryViews,
 } from './activity-rows';
 export { BACKUPS_FOLDER, BACKUPS_KEPT, backupCatalog, backupsDir, type CatalogBackup, listBackups } from './backup';
+export type { ClientRow, ClientSummaryRow, ClientsRepo } from './clients-repo';
 export type { FlagsRepo } from './flags-repo';
+export type { GalleriesRepo, GalleryPhotoRow, GalleryRow, NewGallery, PublishCandidate, ServerGalleryState } from './galleries-repo';
 export { type Job, type JobState, jobStates } from './job-rows';
 export type { EnqueueInput, JobsOptions, JobsRepo } from './jobs-repo';
 export type { MetadataRepo, PhotoMetadata } from './metadata-repo';
 export { CATALOG_FILE, type Catalog, type CatalogOptions, catalogPath, openCatalog } from './open-catalog';
-export type { EnqueueRequest, OutboxRepo } from './outbox-repo';
+export type { EnqueueRequest, OutboxRepo, TopicProgress } from './outbox-repo';
 export { type OutboxItem, type OutboxMethod, type OutboxState, outboxStates, type UploadBody } from './outbox-rows';
 export { MAX_PAGE, type PhotoFilter, type PhotoSort, photoSorts } from './photo-list-query';
 export type { NewPhoto, PhotosRepo, Relink } from './photos-repo';

@@ -5,8 +5,10 @@ import Database from 'better-sqlite3';
 import { AppError } from '../../../shared/errors';
 import { type ActivityRepo, createActivityRepo } from './activity-repo';
 import { backupOnOpen } from './backup-on-open';
+import { type ClientsRepo, createClientsRepo } from './clients-repo';
 import { configureConnection } from './connection';
 import { createFlagsRepo, type FlagsRepo } from './flags-repo';
+import { createGalleriesRepo, type GalleriesRepo } from './galleries-repo';
 import { createJobsRepo, type JobsOptions, type JobsRepo } from './jobs-repo';
 import { createMetadataRepo, type MetadataRepo } from './metadata-repo';
 import { assertNotNewer, migrate } from './migrate';
@@ -39,6 +41,9 @@ export interface Catalog {
   readonly syncState: SyncStateRepo;
   /** Client activity mirrored from the server's change feed. */
   readonly activity: ActivityRepo;
+  readonly clients: ClientsRepo;
+  /** Galleries published from shoots, and what the server confirmed about them. */
+  readonly galleries: GalleriesRepo;
   /** Runs fn in one transaction (nested calls become savepoints): all of its writes or none. */
   transaction<T>(fn: () => T): T;
   close(): void;
@@ -87,6 +92,8 @@ export function openCatalog(libraryDir: string, options: CatalogOptions): Catalo
     ),
     syncState: createSyncStateRepo(db, now),
     activity: createActivityRepo(db, now),
+    clients: createClientsRepo(db, now),
+    galleries: createGalleriesRepo(db, now),
     transaction: (fn) => db.transaction(fn)(),
     close: () => db.close(),
   };

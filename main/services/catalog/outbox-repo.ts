@@ -12,13 +12,24 @@ export interface EnqueueRequest {
   path: string;
   body?: unknown;
   label: string;
+  /** What the change belongs to, e.g. 'gallery:<id>'. */
+  topic?: string;
+}
+
+/** How far the rows of one topic have got (a gallery's upload progress). */
+export interface TopicProgress {
+  pending: number;
+  rejected: number;
+  /** Bytes of the topic's uploads the server holds, and their total (done rows count in full). */
+  sentBytes: number;
+  totalBytes: number;
 }
 
 export interface OutboxRepo {
   /** Call inside catalog.transaction(), together with the local change it reports. */
   enqueue(input: EnqueueRequest): OutboxItem;
   /** Queues a chunked, resumable upload of a local file (POST /v1/uploads …). */
-  enqueueUpload(input: UploadBody & { label: string }): OutboxItem;
+  enqueueUpload(input: UploadBody & { label: string; topic?: string }): OutboxItem;
   /** The oldest pending row, due or not: nothing behind it is sent first. */
   head(): OutboxItem | null;
   get(seq: number): OutboxItem | null;
@@ -30,6 +41,9 @@ export interface OutboxRepo {
   saveUploadProgress(seq: number, uploadId: string, received: number): void;
   /** Cancels a pending row (e.g. an upload the user stopped); false if it was no longer pending. */
   cancel(seq: number): boolean;
+  /** Cancels every pending row of a topic (e.g. a gallery still uploading); returns how many. */
+  cancelTopic(topic: string): number;
+  topicProgress(topic: string): TopicProgress;
   /** Removes a rejected or cancelled row once the user has seen it. */
   dismiss(seq: number): boolean;
   pendingCount(): number;
@@ -47,8 +61,8 @@ export function createOutboxRepo(db: Database.Database, now: () => Date, newKey:
   const stamp = () => now().toISOString();
   const listeners = new Set<(item: OutboxItem) => void>();
   const insert = db.prepare<Record<string, unknown>, OutboxRow>(
-    `INSERT INTO sync_outbox (idempotency_key, kind, method, path, body, label, next_attempt_at, created_at, updated_at)
-     VALUES (@key, @kind, @method, @path, @body, @label, @now, @now, @now) RETURNING *`,
+    `INSERT INTO sync_outbox (idempotency_key, kind, method, path, body, label, topic, next_attempt_at, created_at, updated_at)
+     VALUES (@key, @kind, @method, @path, @body, @label, @topic, @now, @now, @now) RETURNING *`,
   );
   const selectOne = db.prepare<[number], OutboxRow>('SELECT * FROM sync_outbox WHERE seq = ?');
   const selectHead = db.prepare<[], OutboxRow>("SELECT * FROM sync_outbox WHERE state = 'pending' ORDER BY seq LIMIT 1");
@@ -68,10 +82,26 @@ export function createOutboxRepo(db: Database.Database, now: () => Date, newKey:
   const cancel = db.prepare<{ seq: number; now: string }>(
     "UPDATE sync_outbox SET state = 'cancelled', updated_at = @now WHERE seq = @seq AND state = 'pending'",
   );
+  const cancelTopic = db.prepare<{ topic: string; now: string }>(
+    "UPDATE sync_outbox SET state = 'cancelled', updated_at = @now WHERE topic = @topic AND state = 'pending'",
+  );
+  const topicProgress = db.prepare<[string], { pending: number; rejected: number; sent: number | null; total: number | null }>(
+    `SELECT count(*) FILTER (WHERE state = 'pending') AS pending, count(*) FILTER (WHERE state = 'rejected') AS rejected,
+       sum(CASE WHEN kind = 'upload' THEN (CASE WHEN state = 'done' THEN json_extract(body, '$.size') ELSE coalesce(upload_received, 0) END) END) AS sent,
+       sum(CASE WHEN kind = 'upload' THEN json_extract(body, '$.size') END) AS total
+     FROM sync_outbox WHERE topic = ? AND state IN ('pending', 'done', 'rejected')`,
+  );
   const dismiss = db.prepare<[number]>("DELETE FROM sync_outbox WHERE seq = ? AND state IN ('rejected', 'cancelled')");
   const prune = db.prepare<[string]>("DELETE FROM sync_outbox WHERE state = 'done' AND updated_at < ?");
 
-  function add(kind: 'request' | 'upload', method: OutboxMethod, path: string, body: unknown, label: string): OutboxItem {
+  function add(
+    kind: 'request' | 'upload',
+    method: OutboxMethod,
+    path: string,
+    body: unknown,
+    label: string,
+    topic: string | undefined,
+  ): OutboxItem {
     if (!path.startsWith('/')) throw new AppError('invalid_input', `An outbox path must start with "/", got "${path}".`);
     let json: string | null;
     try {
@@ -79,7 +109,7 @@ export function createOutboxRepo(db: Database.Database, now: () => Date, newKey:
     } catch {
       throw new AppError('invalid_input', `The change "${label}" cannot be queued: its body is not JSON data.`);
     }
-    const row = insert.get({ key: newKey(), kind, method, path, body: json, label, now: stamp() });
+    const row = insert.get({ key: newKey(), kind, method, path, body: json, label, topic: topic ?? null, now: stamp() });
     if (!row) throw new AppError('internal', 'The outbox row was not written.');
     const item = toOutboxItem(row);
     for (const listener of listeners) listener(item);
@@ -88,8 +118,8 @@ export function createOutboxRepo(db: Database.Database, now: () => Date, newKey:
 
   const toJson = (value: unknown) => (value === undefined ? null : JSON.stringify(value));
   return {
-    enqueue: (input) => add('request', input.method, input.path, input.body, input.label),
-    enqueueUpload: ({ label, ...body }) => add('upload', 'POST', '/v1/uploads', body, label),
+    enqueue: (input) => add('request', input.method, input.path, input.body, input.label, input.topic),
+    enqueueUpload: ({ label, topic, ...body }) => add('upload', 'POST', '/v1/uploads', body, label, topic),
     head: () => {
       const row = selectHead.get();
       return row ? toOutboxItem(row) : null;
@@ -113,6 +143,11 @@ export function createOutboxRepo(db: Database.Database, now: () => Date, newKey:
       progress.run({ seq, id, received, now: stamp() });
     },
     cancel: (seq) => cancel.run({ seq, now: stamp() }).changes === 1,
+    cancelTopic: (topic) => cancelTopic.run({ topic, now: stamp() }).changes,
+    topicProgress(topic) {
+      const row = topicProgress.get(topic);
+      return { pending: row?.pending ?? 0, rejected: row?.rejected ?? 0, sentBytes: row?.sent ?? 0, totalBytes: row?.total ?? 0 };
+    },
     dismiss: (seq) => dismiss.run(seq).changes === 1,
     pendingCount: () => countPending.get()?.n ?? 0,
     list: (state, limit = 100) => selectState.all(state, limit).map(toOutboxItem),

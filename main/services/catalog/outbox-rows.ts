@@ -18,6 +18,8 @@ interface OutboxBase {
   path: string;
   /** Shown to the user when the server refuses the change, e.g. "Publish “Smith wedding”". */
   label: string;
+  /** What the row belongs to, e.g. 'gallery:<id>' (followed and cancelled as a whole). */
+  topic: string | null;
   state: OutboxState;
   attempts: number;
   nextAttemptAt: string;
@@ -39,6 +41,7 @@ export interface OutboxRow {
   path: string;
   body: string | null;
   label: string;
+  topic: string | null;
   state: OutboxState;
   attempts: number;
   next_attempt_at: string;
@@ -59,6 +62,7 @@ export function toOutboxItem(r: OutboxRow): OutboxItem {
     method: r.method,
     path: r.path,
     label: r.label,
+    topic: r.topic,
     state: r.state,
     attempts: r.attempts,
     nextAttemptAt: r.next_attempt_at,

@@ -98,6 +98,7 @@ export function createPhotosRepo(db: Database.Database, now: () => Date): Photos
     'SELECT status, count(*) AS n FROM photos WHERE shoot_id = ? GROUP BY status',
   );
   const isFlagged = db.prepare<[string], { one: number }>('SELECT 1 AS one FROM photo_flags WHERE photo_id = ?');
+  const inGallery = db.prepare<[string], { one: number }>('SELECT 1 AS one FROM gallery_photos WHERE photo_id = ? LIMIT 1');
   const deletePhoto = db.prepare<[string]>('DELETE FROM photos WHERE id = ?');
 
   const withFiles = (row: PhotoRow): PhotoWithFiles => ({ ...toPhoto(row), files: selectFiles.all(row.id).map(toFile) });
@@ -206,6 +207,7 @@ export function createPhotosRepo(db: Database.Database, now: () => Date): Photos
       requirePhoto(id);
       if (isFlagged.get(id))
         throw new AppError('conflict', 'This photo has a rating, pick or label, so Proofdesk keeps it. Clear its flags first.');
+      if (inGallery.get(id)) throw new AppError('conflict', 'This photo is in a client gallery, so Proofdesk keeps it.');
       deletePhoto.run(id);
     },
   };

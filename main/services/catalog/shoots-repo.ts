@@ -46,7 +46,7 @@ export function createShootsRepo(db: Database.Database, now: () => Date): Shoots
   const updateScan = db.prepare<[string, string]>('UPDATE shoots SET last_scan_at = ? WHERE id = ?');
   const detachFlagged = db.prepare<[string, string]>(
     `UPDATE photos SET shoot_id = NULL, status = 'missing', updated_at = ?
-     WHERE shoot_id = ? AND id IN (SELECT photo_id FROM photo_flags)`,
+     WHERE shoot_id = ? AND id IN (SELECT photo_id FROM photo_flags UNION SELECT photo_id FROM gallery_photos)`,
   );
   const deleteUnflagged = db.prepare<[string]>('DELETE FROM photos WHERE shoot_id = ?');
   const deleteShoot = db.prepare<[string]>('DELETE FROM shoots WHERE id = ?');

@@ -2,6 +2,7 @@
 // PRAGMA user_version records the last one applied.
 import init from './001-init';
 import sync from './002-sync';
+import galleries from './003-galleries';
 
 export interface Migration {
   version: number;
@@ -12,6 +13,7 @@ export interface Migration {
 export const migrations: readonly Migration[] = [
   { version: 1, name: 'init', sql: init },
   { version: 2, name: 'sync', sql: sync },
+  { version: 3, name: 'galleries', sql: galleries },
 ];
 
 export const LATEST_VERSION = migrations.length;

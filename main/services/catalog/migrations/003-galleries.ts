@@ -1,0 +1,60 @@
+// 003: clients and the galleries published from shoots (issue 5 points 3 and 6). The server is
+// authoritative for what clients do (client_* tables of 002); these tables hold what the studio
+// decided, and what the server confirmed about it (slug, state, the one-time access code).
+export default /* sql */ `
+-- What an outbox row belongs to (e.g. 'gallery:<id>'), so a gallery's upload can be followed
+-- and cancelled as a whole. NULL for rows that belong to nothing in particular.
+ALTER TABLE sync_outbox ADD COLUMN topic TEXT;
+CREATE INDEX sync_outbox_by_topic ON sync_outbox (topic, state) WHERE topic IS NOT NULL;
+
+CREATE TABLE clients (
+  id         TEXT PRIMARY KEY,
+  name       TEXT NOT NULL CHECK (length(trim(name)) > 0),
+  email      TEXT NOT NULL CHECK (instr(email, '@') > 1),
+  phone      TEXT,
+  language   TEXT NOT NULL CHECK (language IN ('en', 'pl')),
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+) STRICT;
+CREATE INDEX clients_by_name ON clients (name COLLATE NOCASE);
+
+-- settings and delivery_methods are the JSON the server was sent (hosted-api.ts schemas).
+-- shoot_id is SET NULL: removing a watched shoot never loses the gallery or its orders.
+CREATE TABLE galleries (
+  id               TEXT PRIMARY KEY,
+  client_id        TEXT NOT NULL REFERENCES clients (id) ON DELETE RESTRICT,
+  shoot_id         TEXT REFERENCES shoots (id) ON DELETE SET NULL,
+  title            TEXT NOT NULL CHECK (length(trim(title)) > 0),
+  state            TEXT NOT NULL CHECK (state IN ('draft', 'sending', 'published', 'unpublished', 'failed', 'cancelled')),
+  problem          TEXT,
+  settings         TEXT NOT NULL CHECK (json_valid(settings)),
+  delivery_methods TEXT NOT NULL CHECK (json_valid(delivery_methods)),
+  watermark_text   TEXT NOT NULL DEFAULT '',
+  slug             TEXT,
+  access_code      TEXT,
+  created_at       TEXT NOT NULL,
+  updated_at       TEXT NOT NULL,
+  published_at     TEXT
+) STRICT;
+CREATE INDEX galleries_by_client ON galleries (client_id, created_at);
+CREATE INDEX galleries_by_shoot ON galleries (shoot_id) WHERE shoot_id IS NOT NULL;
+
+-- photo_id is the catalog photo (the gallery photo id the server and orders use); RESTRICT
+-- keeps a published photo from being deleted under its gallery.
+CREATE TABLE gallery_photos (
+  gallery_id   TEXT NOT NULL REFERENCES galleries (id) ON DELETE CASCADE,
+  photo_id     TEXT NOT NULL REFERENCES photos (id) ON DELETE RESTRICT,
+  position     INTEGER NOT NULL CHECK (position >= 0),
+  name         TEXT NOT NULL,
+  proof_sha256 TEXT NOT NULL CHECK (length(proof_sha256) = 64),
+  proof_file   TEXT NOT NULL,
+  proof_bytes  INTEGER NOT NULL CHECK (proof_bytes > 0),
+  width        INTEGER NOT NULL CHECK (width > 0),
+  height       INTEGER NOT NULL CHECK (height > 0),
+  PRIMARY KEY (gallery_id, photo_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX gallery_photos_by_photo ON gallery_photos (photo_id);
+
+-- When the studio was told about a new order (a notification at most once per order).
+ALTER TABLE client_orders ADD COLUMN notified_at TEXT;
+`;
