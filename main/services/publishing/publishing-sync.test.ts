@@ -1,0 +1,165 @@
+// A shoot published from a real catalog to the real hosted API (child process on loopback):
+// the gallery gets its slug and one-time code, the client's activity comes back into the
+// client page's read model, each new order is announced once, and the later actions
+// (unpublish, new code, new expiry) reach the server.
+import path from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createApiClient } from '../sync/api-client';
+import { createStudio, type ServerProcess, startServerProcess } from '../sync/test-support/server-process';
+import { openStudio, untilDrained } from '../sync/test-support/studio-fixture';
+import { createPublishingService } from './publishing-service';
+import { createServerAnswers } from './server-answers';
+import { shootWithVariants } from './test-support/shoot-with-variants';
+
+let server: ServerProcess;
+beforeAll(async () => {
+  server = await startServerProcess();
+});
+afterAll(async () => {
+  await server?.dispose();
+});
+
+async function publishedStudio() {
+  const notices: string[] = [];
+  const changes: string[] = [];
+  const late: { answers?: ReturnType<typeof createServerAnswers> } = {};
+  const studio = openStudio(server.url, {
+    onChange: (kind, galleryId) => late.answers?.activity(kind, galleryId),
+    onDelivered: (item, response) => late.answers?.delivered(item, response),
+    onRejected: (item, message) => late.answers?.rejected(item, message),
+    onUploadProgress: (seq) => late.answers?.uploadProgress(seq),
+  });
+  const events = {
+    galleryChanged: (id: string, _client: string | null, kind: string) => changes.push(`${kind}:${id}`),
+    notice: (message: string) => notices.push(message),
+  };
+  late.answers = createServerAnswers(studio.catalog, events);
+  const mediaDir = path.join(studio.dir, 'variants');
+  const { shoot, photoIds } = await shootWithVariants(studio.catalog, mediaDir);
+  const publishing = createPublishingService({
+    catalog: studio.catalog,
+    mediaDir,
+    proofsDir: path.join(studio.dir, 'proofs'),
+    serverUrl: () => studio.sync.status().serverUrl,
+    now: () => new Date(),
+    events: { job: () => {}, galleryChanged: events.galleryChanged },
+  });
+  await studio.sync.pair(server.url, await createStudio(server), 'Studio laptop');
+  const { galleryId, done } = publishing.publish({
+    shootId: shoot.id,
+    client: { name: 'Anna Nowak', email: 'anna@example.com', phone: '+48 600 100 200', language: 'pl' },
+    title: 'Nowak wedding',
+    selection: { kind: 'all' },
+    settings: {
+      expiresAt: null,
+      allowWebDownloads: false,
+      watermark: true,
+      manualValidation: true,
+      retouchBeforeDelivery: false,
+      autoSendDownloadLinks: false,
+      saveDeterrent: false,
+    },
+    deliveryMethods: [
+      { id: 'web', kind: 'digital_web', label: 'Web size', priceMinor: 1500, currency: 'PLN', vatRateBp: 2300, pricing: 'per_photo' },
+    ],
+    watermarkText: '© Studio Nowak',
+  });
+  await done;
+  await untilDrained(studio);
+  return { studio, publishing, galleryId, photoIds, notices, changes };
+}
+
+async function clientOf(slug: string, code: string) {
+  const api = createApiClient(fetch, server.url);
+  const access = await api.request('POST', `/v1/galleries/${slug}/access`, { json: { code } });
+  expect(access.status).toBe(200);
+  const token = (access.body as { token: string }).token;
+  return (method: string, p: string, json?: unknown) => api.request(method, p, { token, json });
+}
+
+it('publishes, then shows the client’s views, hearts, basket and order, and announces the order once', async () => {
+  const { studio, publishing, galleryId, photoIds, notices, changes } = await publishedStudio();
+  const published = publishing.get(galleryId);
+  expect(published).toMatchObject({ state: 'published', problem: null, firstViewedAt: null, viewCount: 0 });
+  expect(published.link).toMatch(new RegExp(`^${server.url}/g/[\\w-]+$`));
+  expect(published.accessCode).toEqual(expect.any(String));
+  expect(published.upload).toEqual({ pendingChanges: 0, sentBytes: published.upload.totalBytes, totalBytes: expect.any(Number) });
+  expect(changes).toContain(`upload:${galleryId}`);
+  expect(server.count("SELECT count(*) FROM galleries WHERE id = ? AND status = 'published'", galleryId)).toBe(1);
+  expect(server.count('SELECT count(*) FROM gallery_photos WHERE gallery_id = ?', galleryId)).toBe(photoIds.length);
+
+  const slug = published.link?.split('/').pop() as string;
+  const client = await clientOf(slug, published.accessCode as string);
+  const list = (await client('GET', '/v1/client/gallery')).body as { photos: { id: string; name: string }[] };
+  const ids = list.photos.map((p) => p.id);
+  for (const id of ids.slice(0, 3)) await client('PUT', `/v1/client/favourites/${id}`);
+  for (const id of ids.slice(0, 5)) await client('PUT', `/v1/client/basket/${id}`);
+  const placed = await client('POST', '/v1/client/orders', {
+    deliveryMethodId: 'web',
+    photoIds: ids.slice(0, 5),
+    contact: { name: 'Anna Nowak', email: 'anna@example.com', phone: null },
+    note: 'Two prints for grandma too, please.',
+  });
+  expect(placed.status).toBe(201);
+
+  await studio.sync.syncNow();
+  const detail = publishing.get(galleryId);
+  expect(detail.firstViewedAt).toEqual(expect.any(String));
+  expect(detail.viewCount).toBe(1);
+  expect(detail.favourites.map((f) => f.name)).toEqual(list.photos.slice(0, 3).map((p) => p.name));
+  expect(detail.basket).toHaveLength(5);
+  expect(detail.basket.every((b) => b.thumb !== null)).toBe(true);
+  expect(detail.orders).toEqual([
+    expect.objectContaining({
+      photoCount: 5,
+      deliveryLabel: 'Web size',
+      state: 'awaiting_validation',
+      totalMinor: 5 * 1500,
+      currency: 'PLN',
+      note: 'Two prints for grandma too, please.',
+      contactName: 'Anna Nowak',
+    }),
+  ]);
+  expect(detail.orders[0]?.photos.map((p) => p.name)).toEqual(list.photos.slice(0, 5).map((p) => p.name));
+  expect(detail.timeline.map((t) => t.type).reverse()).toEqual([
+    'gallery.viewed',
+    ...Array(3).fill('favourite.added'),
+    ...Array(5).fill('basket.added'),
+    'order.placed',
+  ]);
+  expect(detail.timeline[0]?.orderNumber).toBe(detail.orders[0]?.number);
+  expect(notices).toEqual([`New order ${detail.orders[0]?.number} from Anna Nowak: 5 photos in “Nowak wedding”.`]);
+  const summary = studio.catalog.clients.list()[0];
+  expect(summary).toMatchObject({ name: 'Anna Nowak', galleryCount: 1, notViewedCount: 0, orderCount: 1, basketCount: 5 });
+
+  // Another sync, and a restart of the catalog's reader of unnotified orders: no second notice.
+  await client('PUT', `/v1/client/favourites/${ids[4]}`);
+  await studio.sync.syncNow();
+  expect(notices).toHaveLength(1);
+  expect(publishing.get(galleryId).favourites).toHaveLength(4);
+});
+
+it('unpublish, a new code and a new expiry reach the server; the old code stops working', async () => {
+  const { studio, publishing, galleryId } = await publishedStudio();
+  const first = publishing.get(galleryId);
+  const slug = first.link?.split('/').pop() as string;
+
+  publishing.unpublish(galleryId);
+  await untilDrained(studio);
+  expect(publishing.get(galleryId).state).toBe('unpublished');
+  expect(server.count("SELECT count(*) FROM galleries WHERE id = ? AND status = 'unpublished'", galleryId)).toBe(1);
+
+  publishing.republish(galleryId);
+  publishing.regenerateCode(galleryId);
+  const expiresAt = new Date(Date.now() + 14 * 86_400_000).toISOString();
+  publishing.extendExpiry(galleryId, expiresAt);
+  await untilDrained(studio);
+  const after = publishing.get(galleryId);
+  expect(after).toMatchObject({ state: 'published', expiresAt, link: first.link });
+  expect(after.accessCode).not.toBe(first.accessCode);
+  expect(server.count('SELECT count(*) FROM galleries WHERE id = ? AND expires_at = ?', galleryId, Date.parse(expiresAt))).toBe(1);
+
+  const api = createApiClient(fetch, server.url);
+  expect((await api.request('POST', `/v1/galleries/${slug}/access`, { json: { code: first.accessCode } })).status).toBe(401);
+  await clientOf(slug, after.accessCode as string);
+});
