@@ -7,7 +7,7 @@ import { tempDir } from '../test-support';
 it('migration 002 adds the sync tables to a version-1 catalog and enforces their checks', () => {
   const db = new Database(path.join(tempDir(), 'catalog.sqlite'));
   migrate(db, { target: 1 });
-  expect(migrate(db)).toEqual([2]);
+  expect(migrate(db, { target: 2 })).toEqual([2]);
   expect(readUserVersion(db)).toBe(2);
   const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name GLOB '*_*' ORDER BY name").pluck().all();
   expect(tables).toEqual(
