@@ -2,6 +2,7 @@
 // client gallery page: one set of zod schemas, so the three never disagree. Paths are listed in
 // `hostedRoutes`. Money is integer minor units + ISO currency; times are ISO-8601 UTC strings.
 import { z } from 'zod';
+import { colorLabels, pickValues } from './photos';
 import { languages } from './prefs';
 
 export const hostedRoutes = {
@@ -27,6 +28,8 @@ export const hostedRoutes = {
   galleryAccess: 'POST /v1/galleries/:slug/access',
   clientOrderList: 'GET /v1/client/orders',
   galleryPageAssets: 'GET /g/assets/* (static files of the gallery web page)',
+  // Studio devices share one account: what one device changes reaches the others through the feed.
+  putPhotoFlags: 'PUT /v1/galleries/:galleryId/photos/:photoId/flags',
 } as const;
 
 const id = z.string().min(1).max(100);
@@ -120,11 +123,16 @@ export const changeTypes = [
   'basket.added',
   'basket.removed',
   'order.placed',
+  // What studio devices did (payload shapes below), so every laptop of the studio converges.
+  'client.updated',
+  'gallery.updated',
+  'photo.flagged',
 ] as const;
 export const changeSchema = z.object({
   seq: z.number().int().positive(),
   type: z.enum(changeTypes),
-  galleryId: id,
+  /** Empty for a change that belongs to no gallery (client.updated). */
+  galleryId: z.string().max(100),
   at: z.iso.datetime(),
   /** photoId for favourites/basket; the order for order.placed. */
   payload: z.record(z.string(), z.unknown()),
@@ -213,3 +221,46 @@ export const clientSelectionResponse = z.object({ photoIds: z.array(id), count: 
 
 /** GET /v1/client/orders: this gallery's orders, newest first. POST and GET …/:orderId answer with one orderSchema. */
 export const clientOrdersResponse = z.object({ orders: z.array(orderSchema) });
+
+// ---------------------------------------------------------------------------------------
+// Studio devices in the change feed (issue 5 point 5: several laptops, one studio account).
+// Every studio-route change that other devices must see is recorded in the feed in the same
+// transaction, with the device that made it, so a device can say "unpublished on Studio iMac".
+
+export const changeActorSchema = z.object({ deviceId: z.string(), deviceName: z.string() });
+export type ChangeActor = z.infer<typeof changeActorSchema>;
+
+/** client.updated (galleryId ''): after PUT /v1/clients/:clientId. */
+export const clientUpdatedPayload = z.object({ client: upsertClientResponse, by: changeActorSchema });
+
+export const galleryActions = ['saved', 'published', 'unpublished', 'code_regenerated'] as const;
+/**
+ * gallery.updated: after PUT /v1/galleries/:id (action 'saved'), publish, unpublish and a new
+ * code. The whole gallery as the server now has it (never the access code: only its hash is kept).
+ */
+export const galleryUpdatedPayload = z.object({
+  action: z.enum(galleryActions),
+  gallery: z.object({
+    id,
+    slug: z.string(),
+    status: galleryStatus,
+    title: z.string(),
+    client: upsertClientResponse,
+    settings: gallerySettingsSchema,
+    deliveryMethods: z.array(deliveryMethodSchema),
+    photos: z.array(galleryPhotoSchema),
+  }),
+  by: changeActorSchema,
+});
+export type GalleryUpdatedPayload = z.infer<typeof galleryUpdatedPayload>;
+
+/** PUT /v1/galleries/:galleryId/photos/:photoId/flags: the studio's rating, pick and label of a gallery photo. */
+export const photoFlagsBody = z
+  .object({
+    rating: z.number().int().min(0).max(5),
+    pick: z.enum(pickValues),
+    colorLabel: z.enum(colorLabels).nullable(),
+  })
+  .strict();
+/** The answer of the flags route, and the photo.flagged payload: the flags the server now holds (last write wins). */
+export const photoFlaggedPayload = photoFlagsBody.extend({ photoId: id, by: changeActorSchema });
