@@ -67,6 +67,7 @@ export async function openLibrarySession(
     random: Math.random,
     onStatus: (status) => events.emit('sync.status', status),
     onChange: answers.activity,
+    onRemark: (message) => events.emit('notice', { message, level: 'info' }),
     onDelivered: answers.delivered,
     onRejected: answers.rejected,
     onUploadProgress: answers.uploadProgress,

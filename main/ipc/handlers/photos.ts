@@ -49,17 +49,20 @@ export function photoHandlers(deps: HandlerDeps): Pick<Handlers, Extract<keyof H
     },
 
     'photos.setFlags': ({ photoIds, rating, pick, colorLabel }) => {
-      const { catalog } = requireSession(deps);
-      // All photos or none: a multi-select rating never half-applies.
-      const changed = catalog.transaction(() =>
-        photoIds.map((id) => {
+      const { catalog, publishing } = requireSession(deps);
+      // All photos or none: a multi-select rating never half-applies; and the studio's other
+      // laptops hear of it in the same transaction (for photos that are in a gallery).
+      const changed = catalog.transaction(() => {
+        const result = photoIds.map((id) => {
           if (rating !== undefined) catalog.flags.setRating(id, rating);
           if (pick !== undefined) catalog.flags.setPick(id, pick);
           if (colorLabel !== undefined) catalog.flags.setLabel(id, colorLabel);
           const flags = catalog.flags.get(id);
           return { photoId: id, rating: flags?.rating ?? 0, pick: flags?.pick ?? 'none', colorLabel: flags?.colorLabel ?? null };
-        }),
-      );
+        });
+        publishing.queueFlagChanges(photoIds);
+        return result;
+      });
       const shootIds = new Set(photoIds.map((id) => catalog.photos.get(id)?.shootId).filter((s): s is string => Boolean(s)));
       for (const shootId of shootIds) deps.onPhotosChanged?.(shootId);
       return changed;

@@ -3,8 +3,9 @@
 // statements are still written to converge (min/max, upserts) should the server resend.
 import type Database from 'better-sqlite3';
 import type { ActivityKind, FeedChange } from './activity-rows';
+import { createStudioApply, type StudioApplyResult } from './studio-apply';
 
-export type ApplyChange = (change: FeedChange) => ActivityKind;
+export type ApplyChange = (change: FeedChange) => StudioApplyResult;
 
 const text = (value: unknown): string | null => (typeof value === 'string' && value.length > 0 ? value : null);
 
@@ -37,7 +38,8 @@ export function createApplyChange(db: Database.Database, now: () => Date): Apply
      ON CONFLICT (id) DO UPDATE SET state = excluded.state, data = excluded.data, updated_at = excluded.updated_at`,
   );
 
-  return (change) => {
+  const studio = createStudioApply(db, now);
+  const client = (change: FeedChange): ActivityKind => {
     const gallery = change.galleryId;
     const [subject, action] = change.type.split('.');
     if (change.type === 'gallery.viewed') {
@@ -69,4 +71,5 @@ export function createApplyChange(db: Database.Database, now: () => Date): Apply
     // A type this version does not know yet: kept in the timeline, applied by a later version.
     return 'other';
   };
+  return (change) => studio(change) ?? { kind: client(change), remark: null };
 }

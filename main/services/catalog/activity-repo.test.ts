@@ -44,7 +44,7 @@ describe('activity repo', () => {
       timeline: [7, 6, 5, 4, 3, 2, 1],
       cursor: 8,
     });
-    expect(catalog.activity.applyPage(page, 8)).toEqual({ applied: 0, skipped: 8, touched: [] });
+    expect(catalog.activity.applyPage(page, 8)).toEqual({ applied: 0, skipped: 8, touched: [], remarks: [] });
     expect(snapshot()).toEqual(before);
     expect(catalog.activity.timeline('g2')[0]).toMatchObject({ type: 'retouch.claimed', photoId: 'p9' });
   });

@@ -7,6 +7,9 @@ import { AppError } from '../../../shared/errors';
 import { createApplyChange, orderOf, photoOf } from './activity-apply';
 import type { ActivityEntry, ActivityKind, AppliedPage, ClientOrder, ClientPhotoMark, FeedChange, GalleryViews } from './activity-rows';
 
+// A studio change's whole gallery (up to 20,000 photos) is applied, not kept: the log holds who and what.
+const STUDIO_TYPES = new Set(['client.updated', 'gallery.updated', 'photo.flagged']);
+
 export interface ActivityRepo {
   applyPage(changes: readonly FeedChange[], cursor: number): AppliedPage;
   views(galleryId: string): GalleryViews | null;
@@ -78,6 +81,7 @@ export function createActivityRepo(db: Database.Database, now: () => Date): Acti
   const applyPage = db.transaction((changes: readonly FeedChange[], cursor: number): AppliedPage => {
     const from = cursorOf.get()?.cursor ?? 0;
     const touched = new Map<string, { kind: ActivityKind; galleryId: string }>();
+    const remarks: string[] = [];
     let applied = 0;
     for (const change of [...changes].sort((a, b) => a.seq - b.seq)) {
       if (!Number.isSafeInteger(change.seq) || change.seq <= 0)
@@ -90,15 +94,16 @@ export function createActivityRepo(db: Database.Database, now: () => Date): Acti
         photoId: photoOf(change),
         orderId: change.type.startsWith('order.') ? ((orderOf(change.payload)?.id as string | undefined) ?? null) : null,
         at: change.at,
-        payload: JSON.stringify(change.payload),
+        payload: JSON.stringify(STUDIO_TYPES.has(change.type) ? { action: change.payload.action, by: change.payload.by } : change.payload),
       };
       if (log.run(entry).changes === 0) continue;
-      const kind = apply(change);
+      const { kind, remark } = apply(change);
+      if (remark) remarks.push(remark);
       touched.set(`${kind}\u0000${change.galleryId}`, { kind, galleryId: change.galleryId });
       applied += 1;
     }
     setCursor.run({ cursor });
-    return { applied, skipped: changes.length - applied, touched: [...touched.values()] };
+    return { applied, skipped: changes.length - applied, touched: [...touched.values()], remarks };
   });
 
   return {

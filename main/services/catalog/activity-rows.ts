@@ -9,7 +9,8 @@ export interface FeedChange {
   payload: Record<string, unknown>;
 }
 
-export const activityKinds = ['views', 'favourites', 'basket', 'orders', 'other'] as const;
+// clients, galleries and flags: what other studio devices changed (studio-apply.ts).
+export const activityKinds = ['views', 'favourites', 'basket', 'orders', 'clients', 'galleries', 'flags', 'other'] as const;
 export type ActivityKind = (typeof activityKinds)[number];
 
 export interface GalleryViews {
@@ -50,4 +51,6 @@ export interface AppliedPage {
   skipped: number;
   /** What changed, for the app's onChange(kind, galleryId) events; each pair once. */
   touched: { kind: ActivityKind; galleryId: string }[];
+  /** Sentences for the user about what other studio devices changed, e.g. "“X” was taken offline on Studio iMac." */
+  remarks: string[];
 }

@@ -72,6 +72,8 @@ export interface GalleriesRepo {
   byClient(clientId: string): GalleryRow[];
   byShoot(shootId: string): GalleryRow[];
   photos(galleryId: string): GalleryPhotoRow[];
+  /** A gallery (sent to the server) holding the photo, or null. */
+  firstContaining(photoId: string): string | null;
   setState(id: string, state: GalleryState, problem?: string | null): GalleryRow;
   setSettings(id: string, settings: GallerySettings): GalleryRow;
   /** Keeps the slug, the confirmed state and (when the server shows one) the access code. */
@@ -132,6 +134,10 @@ export function createGalleriesRepo(db: Database.Database, now: () => Date): Gal
     `SELECT photo_id AS photoId, position, name, proof_sha256 AS proofSha256, proof_file AS proofFile, proof_bytes AS proofBytes,
        width, height FROM gallery_photos WHERE gallery_id = ? ORDER BY position`,
   );
+  const containing = db.prepare<[string], { id: string }>(
+    `SELECT g.id FROM gallery_photos p JOIN galleries g ON g.id = p.gallery_id
+     WHERE p.photo_id = ? AND g.state NOT IN ('cancelled', 'draft') ORDER BY g.created_at LIMIT 1`,
+  );
   const state = db.prepare<{ id: string; state: GalleryState; problem: string | null; now: string }>(
     'UPDATE galleries SET state = @state, problem = @problem, updated_at = @now WHERE id = @id',
   );
@@ -191,6 +197,7 @@ export function createGalleriesRepo(db: Database.Database, now: () => Date): Gal
     byClient: (clientId) => ofClient.all(clientId).map(toGallery),
     byShoot: (shootId) => ofShoot.all(shootId).map(toGallery),
     photos: (galleryId) => photos.all(galleryId),
+    firstContaining: (photoId) => containing.get(photoId)?.id ?? null,
     setState(id, next, problem = null) {
       state.run({ id, state: next, problem, now: now().toISOString() });
       return require(id);

@@ -6,14 +6,38 @@ import type { Catalog, ClientRow, GalleryRow } from '../catalog';
 export const galleryTopic = (galleryId: string) => `gallery:${galleryId}`;
 export const galleryIdOfTopic = (topic: string | null) => (topic?.startsWith('gallery:') ? topic.slice('gallery:'.length) : null);
 
-export function queueClient(catalog: Catalog, client: ClientRow, topic?: string): void {
+export function queueClient(catalog: Catalog, client: ClientRow): void {
   catalog.outbox.enqueue({
     method: 'PUT',
     path: `/v1/clients/${encodeURIComponent(client.id)}`,
     body: { name: client.name, email: client.email, phone: client.phone, language: client.language },
     label: `Client ${client.name}`,
-    ...(topic ? { topic } : {}),
+    // While this is queued, another device's older edit of the client from the feed is not applied.
+    topic: `client:${client.id}`,
   });
+}
+
+/**
+ * Ratings, picks and labels of photos that are in a gallery go to the server, so the studio's
+ * other laptops see them (last write wins there). Photos in no gallery stay on this computer.
+ */
+export function queueFlags(catalog: Catalog, photoIds: readonly string[], { onlyFlagged = false } = {}): number {
+  let queued = 0;
+  for (const photoId of new Set(photoIds)) {
+    const flags = catalog.flags.get(photoId);
+    if (onlyFlagged && flags.rating === 0 && flags.pick === 'none' && flags.colorLabel === null) continue;
+    const galleryId = catalog.galleries.firstContaining(photoId);
+    if (!galleryId) continue;
+    catalog.outbox.enqueue({
+      method: 'PUT',
+      path: `/v1/galleries/${encodeURIComponent(galleryId)}/photos/${encodeURIComponent(photoId)}/flags`,
+      body: { rating: flags.rating, pick: flags.pick, colorLabel: flags.colorLabel },
+      label: 'Rating and pick',
+      topic: `flags:${photoId}`,
+    });
+    queued += 1;
+  }
+  return queued;
 }
 
 export function galleryBody(catalog: Catalog, gallery: GalleryRow): PutGalleryBody {

@@ -1,7 +1,13 @@
 // What the studio's client page shows of a gallery (seed 004): its state and upload progress,
 // when the client viewed it, their favourites and basket, their orders and a timeline. Built
 // from the local catalog only, so it answers offline with what the last sync brought.
-import type { GalleryDetail, GalleryOrderView, GalleryPhotoView, GallerySummary } from '../../../shared/schemas/galleries';
+import {
+  type GalleryDetail,
+  type GalleryOrderView,
+  type GalleryPhotoView,
+  type GallerySummary,
+  timelineTypes,
+} from '../../../shared/schemas/galleries';
 import type { Catalog, ClientOrder, GalleryRow } from '../catalog';
 import { galleryTopic } from './gallery-requests';
 
@@ -61,16 +67,20 @@ export function galleryDetail(context: ViewContext, g: GalleryRow): GalleryDetai
     favourites: marks(catalog.activity.favourites(g.id)),
     basket: marks(catalog.activity.basket(g.id)),
     orders,
-    timeline: catalog.activity.timeline(g.id, 200).map((e) => ({
-      seq: e.seq,
-      type: e.type,
-      at: e.at,
-      photoName: e.photoId ? (photos.get(e.photoId)?.name ?? null) : null,
-      orderNumber: e.orderId ? (orderNumbers.get(e.orderId) ?? null) : null,
-    })),
+    timeline: catalog.activity
+      .timeline(g.id, 200)
+      .filter((e) => CLIENT_TYPES.has(e.type))
+      .map((e) => ({
+        seq: e.seq,
+        type: e.type,
+        at: e.at,
+        photoName: e.photoId ? (photos.get(e.photoId)?.name ?? null) : null,
+        orderNumber: e.orderId ? (orderNumbers.get(e.orderId) ?? null) : null,
+      })),
   };
 }
 
+const CLIENT_TYPES = new Set<string>(timelineTypes);
 const str = (value: unknown, fallback = '') => (typeof value === 'string' ? value : fallback);
 const int = (value: unknown) => (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : 0);
 

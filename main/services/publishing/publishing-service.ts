@@ -9,7 +9,7 @@ import type { ClientDetail, GalleryDetail, GallerySummary, PublishInput } from '
 import { publishInput } from '../../../shared/schemas/galleries';
 import type { JobProgress } from '../../../shared/schemas/jobs';
 import type { Catalog, ClientRow, GalleryPhotoRow, GalleryRow } from '../catalog';
-import { queueClient, queueGalleryAction, queueGalleryPut, queueGalleryUpload } from './gallery-requests';
+import { queueClient, queueFlags, queueGalleryAction, queueGalleryPut, queueGalleryUpload } from './gallery-requests';
 import { galleryDetail, gallerySummary, type ViewContext } from './gallery-views';
 import { makeProof } from './make-proof';
 import { resolveSelection } from './resolve-selection';
@@ -43,6 +43,8 @@ export interface PublishingService {
   regenerateCode(galleryId: string): GallerySummary;
   cancel(galleryId: string): GallerySummary;
   saveClient(contact: Parameters<Catalog['clients']['save']>[0]): ClientRow;
+  /** Call inside the transaction that changed the photos' flags. */
+  queueFlagChanges(photoIds: readonly string[]): number;
 }
 
 export function createPublishingService(options: PublishingOptions): PublishingService {
@@ -129,6 +131,8 @@ export function createPublishingService(options: PublishingOptions): PublishingS
           });
           queueGalleryUpload(catalog, created);
           queueGalleryAction(catalog, created, 'publish');
+          // Ratings made before publishing reach the studio's other laptops too.
+          queueFlags(catalog, rows.map((r) => r.photoId), { onlyFlagged: true });
           return created;
         });
         report('done');
@@ -197,6 +201,7 @@ export function createPublishingService(options: PublishingOptions): PublishingS
         }),
       );
     },
+    queueFlagChanges: (photoIds) => queueFlags(catalog, photoIds),
     saveClient(contact) {
       return catalog.transaction(() => {
         const client = catalog.clients.save(contact);

@@ -6,8 +6,10 @@ import { putGalleryResponse } from '../../../shared/schemas/hosted-api';
 import type { ActivityKind, Catalog, OutboxItem } from '../catalog';
 import { galleryIdOfTopic, galleryTopic } from './gallery-requests';
 
+export type GalleryChangeKind = 'state' | 'upload' | 'views' | 'favourites' | 'basket' | 'orders' | 'other';
+
 export interface AnswerEvents {
-  galleryChanged(galleryId: string, clientId: string | null, kind: 'state' | 'upload' | ActivityKind): void;
+  galleryChanged(galleryId: string, clientId: string | null, kind: GalleryChangeKind): void;
   notice(message: string, level: 'info' | 'warning' | 'error'): void;
 }
 
@@ -56,7 +58,9 @@ export function createServerAnswers(catalog: Catalog, events: AnswerEvents) {
 
     activity(kind: ActivityKind, galleryId: string): void {
       const gallery = catalog.galleries.get(galleryId);
-      events.galleryChanged(galleryId, gallery?.clientId ?? null, kind);
+      // Another studio device's change to the gallery reads as a state change on this one.
+      const shown: GalleryChangeKind = kind === 'galleries' ? 'state' : kind === 'clients' || kind === 'flags' ? 'other' : kind;
+      events.galleryChanged(galleryId, gallery?.clientId ?? null, shown);
       if (kind !== 'orders') return;
       for (const order of catalog.activity.takeUnnotifiedOrders()) {
         const g = catalog.galleries.get(order.galleryId);

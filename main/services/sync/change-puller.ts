@@ -24,6 +24,8 @@ export interface PullOptions {
   /** Pages per pull at most, so one pull cannot starve the sender. */
   maxPages: number;
   onChange?: (kind: ActivityKind, galleryId: string) => void;
+  /** What another studio device changed, in a sentence for the user. */
+  onRemark?: (message: string) => void;
   onAnswer?: () => void;
 }
 
@@ -49,6 +51,7 @@ export async function pullChanges(options: PullOptions): Promise<PullResult> {
     const result = catalog.activity.applyPage(parsed.data.changes, parsed.data.cursor);
     applied += result.applied;
     for (const { kind, galleryId } of result.touched) options.onChange?.(kind, galleryId);
+    for (const remark of result.remarks) options.onRemark?.(remark);
     if (!parsed.data.more || parsed.data.changes.length === 0) break;
   }
   return { kind: 'ok', applied };

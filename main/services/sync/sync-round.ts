@@ -16,6 +16,7 @@ export interface RoundDeps {
   chunkBytes: number;
   pageSize: number;
   onChange?: (kind: ActivityKind, galleryId: string) => void;
+  onRemark?: (message: string) => void;
   onDelivered?: (item: OutboxItem, response: unknown) => void;
   onRejected?: (item: OutboxItem, message: string) => void;
   onUploadProgress?: (seq: number, sentBytes: number, totalBytes: number) => void;
@@ -50,7 +51,16 @@ export async function syncRound(deps: RoundDeps, api: ApiClient, token: string):
     failed(drained.message ?? 'The server cannot be reached.', true);
     return untilHead;
   }
-  const pulled = await pullChanges({ catalog, api, token, pageSize: deps.pageSize, maxPages: 50, onChange: deps.onChange, onAnswer });
+  const pulled = await pullChanges({
+    catalog,
+    api,
+    token,
+    pageSize: deps.pageSize,
+    maxPages: 50,
+    onChange: deps.onChange,
+    onRemark: deps.onRemark,
+    onAnswer,
+  });
   if (pulled.kind === 'unauthorized') return revoked(pulled.message);
   if (pulled.kind !== 'ok') failed(pulled.message, pulled.kind === 'retry' && pulled.offline);
   else if (drained.kind === 'waiting') failed(drained.message ?? 'A change is waiting to be sent again.', false);

@@ -25,6 +25,8 @@ export interface SyncServiceOptions {
   onStatus?: (status: SyncStatus) => void;
   /** After a change-feed page touched a gallery's client activity (already committed). */
   onChange?: (kind: ActivityKind, galleryId: string) => void;
+  /** Another studio device changed something this one shows (already applied): tell the user. */
+  onRemark?: (message: string) => void;
   /** Inside the transaction that marks a row delivered, e.g. to keep a gallery's access code. */
   onDelivered?: (item: OutboxItem, response: unknown) => void;
   /** The server refused a change for good: tell the user (the message is the server's). */
@@ -100,6 +102,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
           chunkBytes: options.chunkBytes ?? DEFAULT_CHUNK_BYTES,
           pageSize: options.pageSize ?? 200,
           onChange: options.onChange,
+          onRemark: options.onRemark,
           onDelivered: options.onDelivered,
           onRejected: options.onRejected,
           onUploadProgress: options.onUploadProgress,
@@ -136,7 +139,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
       await saveCredentials(secrets, paired);
       credentials = paired;
       serverUrl = paired.serverUrl;
-      catalog.syncState.bindServer(paired.serverUrl);
+      catalog.syncState.bindServer(paired.serverUrl, paired.deviceId);
       tracker.update({ revoked: false, lastError: null, serverUrl, paired: true, secretsNotice: secrets.notice });
       loop.wake();
       return { deviceId: paired.deviceId, studio: paired.studio };
