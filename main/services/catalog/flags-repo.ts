@@ -18,12 +18,15 @@ export interface FlagsRepo {
   setLabel(photoId: string, label: ColorLabel | null): PhotoFlags;
   /** Flags of a photo; an unflagged photo reads as rating 0, no pick, no label. */
   get(photoId: string): PhotoFlags;
+  /** Flags another studio laptop gave a gallery photo this computer holds no file of. */
+  remote(photoId: string): PhotoFlags;
 }
 
 type Change = { rating?: number; pick?: PickState; colorLabel?: ColorLabel | null };
 
 export function createFlagsRepo(db: Database.Database, now: () => Date): FlagsRepo {
   const select = db.prepare<[string], FlagsRow>('SELECT * FROM photo_flags WHERE photo_id = ?');
+  const selectRemote = db.prepare<[string], FlagsRow>('SELECT * FROM remote_photo_flags WHERE photo_id = ?');
   const photoExists = db.prepare<[string], { one: number }>('SELECT 1 AS one FROM photos WHERE id = ?');
   const write = db.prepare(
     `INSERT INTO photo_flags (photo_id, rating, pick, color_label, updated_at) VALUES (@photoId, @rating, @pick, @colorLabel, @now)
@@ -35,8 +38,8 @@ export function createFlagsRepo(db: Database.Database, now: () => Date): FlagsRe
     "DELETE FROM photo_flags WHERE photo_id = ? AND rating = 0 AND pick = 'none' AND color_label IS NULL",
   );
 
-  const read = (photoId: string): PhotoFlags => {
-    const r = select.get(photoId);
+  const read = (photoId: string, from = select): PhotoFlags => {
+    const r = from.get(photoId);
     return r
       ? { photoId, rating: r.rating, pick: r.pick, colorLabel: r.color_label, updatedAt: r.updated_at }
       : { photoId, rating: 0, pick: 'none', colorLabel: null, updatedAt: '' };
@@ -67,6 +70,7 @@ export function createFlagsRepo(db: Database.Database, now: () => Date): FlagsRe
       }
       return apply(photoId, { colorLabel: label });
     },
-    get: read,
+    get: (photoId) => read(photoId),
+    remote: (photoId) => read(photoId, selectRemote),
   };
 }

@@ -132,7 +132,11 @@ export function createPublishingService(options: PublishingOptions): PublishingS
           queueGalleryUpload(catalog, created);
           queueGalleryAction(catalog, created, 'publish');
           // Ratings made before publishing reach the studio's other laptops too.
-          queueFlags(catalog, rows.map((r) => r.photoId), { onlyFlagged: true });
+          queueFlags(
+            catalog,
+            rows.map((r) => r.photoId),
+            { onlyFlagged: true },
+          );
           return created;
         });
         report('done');

@@ -2,14 +2,11 @@
 // the gallery gets its slug and one-time code, the client's activity comes back into the
 // client page's read model, each new order is announced once, and the later actions
 // (unpublish, new code, new expiry) reach the server.
-import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createApiClient } from '../sync/api-client';
-import { createStudio, type ServerProcess, startServerProcess } from '../sync/test-support/server-process';
-import { openStudio, untilDrained } from '../sync/test-support/studio-fixture';
-import { createPublishingService } from './publishing-service';
-import { createServerAnswers } from './server-answers';
-import { shootWithVariants } from './test-support/shoot-with-variants';
+import { type ServerProcess, startServerProcess } from '../sync/test-support/server-process';
+import { untilDrained } from '../sync/test-support/studio-fixture';
+import { openPublishingStudio, pairNewStudio, publishInputFor } from './test-support/publishing-studio';
 
 let server: ServerProcess;
 beforeAll(async () => {
@@ -20,53 +17,12 @@ afterAll(async () => {
 });
 
 async function publishedStudio() {
-  const notices: string[] = [];
-  const changes: string[] = [];
-  const late: { answers?: ReturnType<typeof createServerAnswers> } = {};
-  const studio = openStudio(server.url, {
-    onChange: (kind, galleryId) => late.answers?.activity(kind, galleryId),
-    onDelivered: (item, response) => late.answers?.delivered(item, response),
-    onRejected: (item, message) => late.answers?.rejected(item, message),
-    onUploadProgress: (seq) => late.answers?.uploadProgress(seq),
-  });
-  const events = {
-    galleryChanged: (id: string, _client: string | null, kind: string) => changes.push(`${kind}:${id}`),
-    notice: (message: string) => notices.push(message),
-  };
-  late.answers = createServerAnswers(studio.catalog, events);
-  const mediaDir = path.join(studio.dir, 'variants');
-  const { shoot, photoIds } = await shootWithVariants(studio.catalog, mediaDir);
-  const publishing = createPublishingService({
-    catalog: studio.catalog,
-    mediaDir,
-    proofsDir: path.join(studio.dir, 'proofs'),
-    serverUrl: () => studio.sync.status().serverUrl,
-    now: () => new Date(),
-    events: { job: () => {}, galleryChanged: events.galleryChanged },
-  });
-  await studio.sync.pair(server.url, await createStudio(server), 'Studio laptop');
-  const { galleryId, done } = publishing.publish({
-    shootId: shoot.id,
-    client: { name: 'Anna Nowak', email: 'anna@example.com', phone: '+48 600 100 200', language: 'pl' },
-    title: 'Nowak wedding',
-    selection: { kind: 'all' },
-    settings: {
-      expiresAt: null,
-      allowWebDownloads: false,
-      watermark: true,
-      manualValidation: true,
-      retouchBeforeDelivery: false,
-      autoSendDownloadLinks: false,
-      saveDeterrent: false,
-    },
-    deliveryMethods: [
-      { id: 'web', kind: 'digital_web', label: 'Web size', priceMinor: 1500, currency: 'PLN', vatRateBp: 2300, pricing: 'per_photo' },
-    ],
-    watermarkText: '© Studio Nowak',
-  });
+  const studio = await openPublishingStudio(server.url);
+  await pairNewStudio(studio, server);
+  const { galleryId, done } = studio.publishing.publish(publishInputFor(studio, 'Nowak wedding'));
   await done;
   await untilDrained(studio);
-  return { studio, publishing, galleryId, photoIds, notices, changes };
+  return { studio, publishing: studio.publishing, galleryId, photoIds: studio.photoIds, notices: studio.notices, changes: studio.changes };
 }
 
 async function clientOf(slug: string, code: string) {
