@@ -20,6 +20,8 @@ export interface ServerConfig {
   trustProxy: number | false;
   /** The built client gallery page (index.html + assets/), served at /g/:slug and /g/assets/*. */
   galleryWebDir: string;
+  /** Set when the desktop app runs this server on loopback: where to leave its pairing code (cli/local-pairing.ts). */
+  localPairingFile?: string;
 }
 
 export interface ConfigDefaults {
@@ -97,5 +99,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: Confi
     mail: readMail(env.SMTP_URL, dataDir),
     trustProxy: readTrustProxy(env.PROOFDESK_TRUST_PROXY),
     galleryWebDir: readGalleryWebDir(env.PROOFDESK_GALLERY_WEB_DIR, defaults.serverDir ?? path.dirname(fileURLToPath(import.meta.url))),
+    ...(env.PROOFDESK_LOCAL_PAIRING_FILE?.trim() ? { localPairingFile: path.resolve(env.PROOFDESK_LOCAL_PAIRING_FILE.trim()) } : {}),
   };
 }

@@ -8,6 +8,7 @@ import { defaultPrefs } from '../../shared/schemas/prefs';
 import { contentSecurityPolicy } from '../assets/csp';
 import { consoleLogger } from '../core/console-logger';
 import { createCore } from '../core/create-core';
+import { localPairingFile } from '../core/local-server';
 import { createSafeStorageSecretStore } from '../services/secrets';
 import { prefsJsonSchemaProperties } from '../services/settings';
 import { APP_ENTRY_URL, APP_SCHEME, isAppUrl } from './app-origin';
@@ -48,6 +49,7 @@ app.whenReady().then(async () => {
     prefsStore: store,
     // safeStorage where the OS has a real keyring; otherwise a 0600 file and a visible notice.
     secrets: createSafeStorageSecretStore(app.getPath('userData'), safeStorage),
+    localPairingFile: localPairingFile(app.getPath('userData')),
     isTrustedOrigin: isAppUrl,
     log: consoleLogger,
     pickFolder: async (title) => {

@@ -21,6 +21,8 @@ export interface CoreOptions {
   now?: () => Date;
   /** Where the device token is kept (keyring-backed in Electron, a 0600 file elsewhere). */
   secrets: SecretStore;
+  /** Where the hosted service this app runs on loopback leaves a pairing code (core/local-server.ts). */
+  localPairingFile?: string;
   /** Tuning for tests (short settle windows); production uses the defaults. */
   ingest?: SessionOptions['ingest'];
 }
@@ -55,6 +57,7 @@ export function createCore(options: CoreOptions): Core {
           log: options.log,
           secrets: options.secrets,
           serverUrl: prefs.get().serverUrl,
+          ...(options.localPairingFile ? { localPairingFile: options.localPairingFile } : {}),
           ...(options.ingest ? { ingest: options.ingest } : {}),
         });
       }

@@ -9,7 +9,7 @@ import { createIngestService, type IngestService, imaging } from '../services/in
 import { createPublishingService, createServerAnswers, type PublishingService } from '../services/publishing';
 import type { SecretStore } from '../services/secrets';
 import { createSyncService, type SyncService } from '../services/sync';
-import { LOCAL_SERVER_PORT } from './local-server';
+import { LOCAL_SERVER_PORT, readLocalPairing } from './local-server';
 
 export interface LibrarySession {
   library: Library;
@@ -30,11 +30,13 @@ export interface SessionOptions {
   secrets: SecretStore;
   /** The hosted service from Settings; null means the one Proofdesk runs on this computer. */
   serverUrl: string | null;
+  /** The local service's pairing code file: with serverUrl null, the app pairs itself with it. */
+  localPairingFile?: string;
 }
 
 export async function openLibrarySession(
   library: Library,
-  { events, log, ingest: tuning = {}, secrets, serverUrl }: SessionOptions,
+  { events, log, ingest: tuning = {}, secrets, serverUrl, localPairingFile }: SessionOptions,
 ): Promise<LibrarySession> {
   const catalog = openCatalog(library.path, { now: () => new Date() });
   const reader = createCatalogReader(catalog.path);
@@ -66,6 +68,7 @@ export async function openLibrarySession(
     now: () => new Date(),
     random: Math.random,
     onStatus: (status) => events.emit('sync.status', status),
+    ...(serverUrl === null && localPairingFile ? { autoPair: () => readLocalPairing(localPairingFile) } : {}),
     onChange: answers.activity,
     onRemark: (message) => events.emit('notice', { message, level: 'info' }),
     onDelivered: answers.delivered,

@@ -1,5 +1,6 @@
 // Builds the core for the browser host and starts it; used by the CLI and by e2e tests.
 import { createCore } from '../core/create-core';
+import { localPairingFile } from '../core/local-server';
 import type { Logger } from '../ipc/types';
 import { createFileSecretStore } from '../services/secrets';
 import { openNodePrefsStore } from '../services/settings';
@@ -25,6 +26,7 @@ export async function runHost({ configDir, rendererDir, version, log, port }: Ru
     version,
     prefsStore: openNodePrefsStore(configDir),
     secrets: createFileSecretStore(configDir),
+    localPairingFile: localPairingFile(configDir),
     isTrustedOrigin: (origin) => origin !== null && trusted.has(origin),
     log,
   });

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { buildServer } from '../build-server';
 import type { ServerConfig } from '../config';
+import { writeLocalPairing } from './local-pairing';
 
 export class ListenError extends Error {
   override name = 'ListenError';
@@ -32,6 +33,8 @@ export async function serve(config: ServerConfig, out: (line: string) => void): 
     throw error;
   }
   const { port } = app.server.address() as AddressInfo;
+  // Before the listening line: whoever waits for that line may read the file at once.
+  if (config.localPairingFile) await writeLocalPairing(app.proofdesk.db, config.localPairingFile, Date.now());
   out(listeningLine(config.host, port));
   return app;
 }

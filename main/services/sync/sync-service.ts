@@ -32,6 +32,11 @@ export interface SyncServiceOptions {
   /** The server refused a change for good: tell the user (the message is the server's). */
   onRejected?: (item: OutboxItem, message: string) => void;
   onUploadProgress?: (seq: number, sentBytes: number, totalBytes: number) => void;
+  /**
+   * Offers a pairing code when this device is not paired (the hosted service Proofdesk runs on
+   * this computer leaves one); each code is tried once. Not used after the device was revoked.
+   */
+  autoPair?: () => Promise<{ code: string; deviceName: string } | null>;
   /** Default 30 s. */
   intervalMs?: number;
   backoff?: BackoffOptions;
@@ -86,8 +91,22 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     return usable;
   }
 
+  const triedCodes = new Set<string>();
+  async function tryAutoPair(): Promise<DeviceCredentials | null> {
+    const offer = await options.autoPair?.();
+    if (!offer || triedCodes.has(offer.code) || !serverUrl || tracker.get().revoked) return null;
+    triedCodes.add(offer.code);
+    try {
+      await service.pair(serverUrl, offer.code, offer.deviceName);
+      return usableCredentials();
+    } catch {
+      // Used elsewhere or expired: the Settings card still offers pairing by hand.
+      return null;
+    }
+  }
+
   const round = async (): Promise<number | null> => {
-    const device = await usableCredentials();
+    const device = (await usableCredentials()) ?? (await tryAutoPair());
     tracker.update(outboxCounts(catalog));
     if (!device || tracker.get().revoked) return null;
     tracker.update({ syncing: true });
@@ -133,7 +152,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     }),
   );
 
-  return {
+  const service: SyncService = {
     async pair(url, code, deviceName) {
       const paired = await pairDevice(options.fetch, normaliseServerUrl(url), code, deviceName);
       await saveCredentials(secrets, paired);
@@ -162,4 +181,5 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     },
     wake: () => loop.wake(),
   };
+  return service;
 }

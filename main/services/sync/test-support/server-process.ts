@@ -40,15 +40,15 @@ export async function freePort(): Promise<number> {
   });
 }
 
-function serverEnv(dataDir: string, port: number): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', PROOFDESK_DATA_DIR: dataDir };
+function serverEnv(dataDir: string, port: number, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', PROOFDESK_DATA_DIR: dataDir, ...extra };
   delete env.DATABASE_URL;
   delete env.SMTP_URL;
   return env;
 }
 
-function launch(dataDir: string, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [JITI, CLI, 'serve'], { env: serverEnv(dataDir, port), stdio: ['ignore', 'pipe', 'pipe'] });
+function launch(dataDir: string, port: number, extra: Record<string, string>): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [JITI, CLI, 'serve'], { env: serverEnv(dataDir, port, extra), stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((resolve, reject) => {
     let output = '';
     const timeout = setTimeout(() => fail(new Error(`The server did not start within 30 s:\n${output}`)), 30_000);
@@ -76,10 +76,11 @@ function exited(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => child.once('exit', () => resolve()));
 }
 
-export async function startServerProcess(): Promise<ServerProcess> {
+/** `env`: extra environment for `serve`, e.g. PROOFDESK_LOCAL_PAIRING_FILE. */
+export async function startServerProcess(env: Record<string, string> = {}): Promise<ServerProcess> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'pd-sync-server-'));
   const port = await freePort();
-  let child: ChildProcess | null = await launch(dataDir, port);
+  let child: ChildProcess | null = await launch(dataDir, port, env);
   const stop = async () => {
     if (!child) return;
     const current = child;
@@ -93,7 +94,7 @@ export async function startServerProcess(): Promise<ServerProcess> {
     kill: stop,
     async restart() {
       await stop();
-      child = await launch(dataDir, port);
+      child = await launch(dataDir, port, env);
     },
     async dispose() {
       await stop();
