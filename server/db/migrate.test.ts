@@ -7,6 +7,7 @@ import * as m0001 from './migrations/0001-accounts';
 import * as m0002 from './migrations/0002-publishing';
 import * as m0003 from './migrations/0003-client-activity';
 import * as m0004 from './migrations/0004-idempotency-owners';
+import * as m0005 from './migrations/0005-studio-photo-flags';
 import { openDatabase } from './open-database';
 import type { Db } from './types';
 
@@ -47,6 +48,7 @@ for (const kind of databaseKinds) {
           'orders',
           'changes',
           'studio_counters',
+          'studio_photo_flags',
         ]),
       );
     });
@@ -74,7 +76,7 @@ for (const kind of databaseKinds) {
       expect(await db.selectFrom('devices').selectAll().execute()).toEqual([]);
 
       // Later migrations build on 0001's tables: undo them first, newest first.
-      for (const later of [m0004, m0003, m0002]) await later.down(db);
+      for (const later of [m0005, m0004, m0003, m0002]) await later.down(db);
       await m0001.down(db);
       const tables = (await db.introspection.getTables()).map((t) => t.name);
       expect(tables).not.toContain('studios');
@@ -125,6 +127,52 @@ for (const kind of databaseKinds) {
       await m0003.up(db);
       await m0004.up(db);
       expect(await db.selectFrom('idempotency_records').select(['owner', 'key']).execute()).toEqual([{ owner: 'device:d1', key: 'k1' }]);
+    });
+
+    it('0005-studio-photo-flags: one row per studio and photo, no label allowed, gone with the studio and after down', async () => {
+      const db = await open();
+      await migrateToLatest(db);
+      const at = Date.UTC(2030, 0, 1, 9, 30);
+      for (const id of ['s1', 's2']) {
+        await db
+          .insertInto('studios')
+          .values({ id, name: id, email: `${id}@example.com`, created_at: at })
+          .execute();
+      }
+      const flags = {
+        photo_id: 'p1',
+        gallery_id: 'g1',
+        rating: 4,
+        pick: 'pick' as const,
+        color_label: null,
+        updated_at: at,
+        device_id: 'd1',
+      };
+      await db
+        .insertInto('studio_photo_flags')
+        .values({ studio_id: 's1', ...flags })
+        .execute();
+      // The same catalog photo id in another studio is another row; twice in one studio is refused.
+      await db
+        .insertInto('studio_photo_flags')
+        .values({ studio_id: 's2', ...flags, color_label: 'red' })
+        .execute();
+      await expect(
+        db
+          .insertInto('studio_photo_flags')
+          .values({ studio_id: 's1', ...flags })
+          .execute(),
+      ).rejects.toThrow();
+      const s1 = await db.selectFrom('studio_photo_flags').selectAll().where('studio_id', '=', 's1').executeTakeFirstOrThrow();
+      expect(s1).toEqual({ studio_id: 's1', ...flags });
+      expect(typeof s1.updated_at).toBe('number');
+      await db.deleteFrom('studios').where('id', '=', 's1').execute();
+      expect(await db.selectFrom('studio_photo_flags').select('studio_id').execute()).toEqual([{ studio_id: 's2' }]);
+
+      await m0005.down(db);
+      expect((await db.introspection.getTables()).map((t) => t.name)).not.toContain('studio_photo_flags');
+      await m0005.up(db);
+      expect(await db.selectFrom('studio_photo_flags').selectAll().execute()).toEqual([]);
     });
 
     it('refuse a database written by a newer server, with a sentence saying what to do', async () => {

@@ -127,6 +127,21 @@ export interface ChangesTable {
   payload: string;
 }
 
+export interface StudioPhotoFlagsTable {
+  studio_id: string;
+  /** The catalog photo id: flags belong to the photo, whichever gallery they were set through. */
+  photo_id: string;
+  /** The gallery of the last PUT …/photos/:photoId/flags. */
+  gallery_id: string;
+  /** 0–5 stars. */
+  rating: number;
+  pick: 'none' | 'pick' | 'reject';
+  color_label: 'red' | 'yellow' | 'green' | 'blue' | 'purple' | null;
+  updated_at: number;
+  /** The device that set them last. */
+  device_id: string;
+}
+
 export interface StudioCountersTable {
   studio_id: string;
   name: string;
@@ -173,6 +188,7 @@ export interface Database {
   orders: OrdersTable;
   changes: ChangesTable;
   studio_counters: StudioCountersTable;
+  studio_photo_flags: StudioPhotoFlagsTable;
 }
 
 export type Db = Kysely<Database>;

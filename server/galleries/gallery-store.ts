@@ -1,8 +1,10 @@
 // PUT /v1/galleries/:galleryId: create or update a gallery with its settings, delivery
 // methods and ordered photo list, in one transaction. The id comes from the studio's catalog;
 // ids are one namespace across studios, so an id another studio holds is refused, never taken over.
-import type { PutGalleryBody } from '../../shared/schemas/hosted-api';
+// The studio's other devices see the result as a gallery.updated ('saved') change.
+import type { ChangeActor, PutGalleryBody } from '../../shared/schemas/hosted-api';
 import { recordChange } from '../changes/change-feed';
+import { recordGalleryUpdated } from '../changes/studio-changes';
 import { findClient } from '../clients/clients';
 import type { Db, GalleryStatus } from '../db/types';
 import { ApiError } from '../http/api-error';
@@ -45,10 +47,10 @@ function validate(body: PutGalleryBody): void {
 export async function putGallery(
   db: Db,
   storage: BlobStorage,
-  input: { studioId: string; galleryId: string; body: PutGalleryBody },
+  input: { studioId: string; galleryId: string; body: PutGalleryBody; by: ChangeActor },
   now: number,
 ): Promise<{ created: boolean; state: GalleryState }> {
-  const { studioId, galleryId, body } = input;
+  const { studioId, galleryId, body, by } = input;
   validate(body);
   if (!(await findClient(db, studioId, body.clientId))) {
     throw new ApiError(
@@ -100,6 +102,7 @@ export async function putGallery(
     }
     if (!created) await trx.updateTable('galleries').set(columns).where('id', '=', galleryId).execute();
     await replacePhotos(trx, studioId, galleryId, body, now);
+    await recordGalleryUpdated(trx, { studioId, galleryId, action: 'saved', by, at: now });
     return { created, slug: row.slug, status: row.status };
   });
 

@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import { changesResponse } from '../../shared/schemas/hosted-api';
+import { PAGE_PAYLOAD_BUDGET, recordChange } from '../changes/change-feed';
 import { describeOnEachDatabase, type TestStudio } from '../test-support/test-server';
 
 describeOnEachDatabase('change feed', (server) => {
@@ -11,6 +12,13 @@ describeOnEachDatabase('change feed', (server) => {
     const session = await server().openGallery(gallery);
     const [p1, p2] = gallery.photos.map((p) => p.id) as [string, string];
     const client = (method: string, path: string, body?: unknown) => server().request(method, path, { token: session, body });
+    // Setting the gallery up (client, gallery, publish) are the studio's own changes: seqs 1–3.
+    const setup = await feed(studio);
+    expect(setup.body.changes.map((c: { seq: number; type: string }) => [c.seq, c.type])).toEqual([
+      [1, 'client.updated'],
+      [2, 'gallery.updated'],
+      [3, 'gallery.updated'],
+    ]);
 
     const t0 = Date.now();
     await client('GET', '/v1/client/gallery');
@@ -27,7 +35,7 @@ describeOnEachDatabase('change feed', (server) => {
     });
     await client('GET', '/v1/client/gallery');
 
-    const res = await feed(studio);
+    const res = await feed(studio, '?after=3');
     expect(res.status).toBe(200);
     expect(changesResponse.safeParse(res.body).success).toBe(true);
     const { changes } = res.body as { changes: { seq: number; type: string; galleryId: string; at: string; payload: unknown }[] };
@@ -41,12 +49,12 @@ describeOnEachDatabase('change feed', (server) => {
       ['order.placed', order.body],
       ['gallery.viewed', {}],
     ]);
-    expect(changes.map((c) => c.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(changes.map((c) => c.seq)).toEqual([4, 5, 6, 7, 8, 9, 10, 11]);
     for (const c of changes) {
       expect(c.galleryId).toBe(gallery.id);
       expect(Date.parse(c.at)).toBeGreaterThanOrEqual(t0 - 1000);
     }
-    expect(res.body.cursor).toBe(8);
+    expect(res.body.cursor).toBe(11);
     expect(res.body.more).toBe(false);
   });
 
@@ -55,17 +63,20 @@ describeOnEachDatabase('change feed', (server) => {
     const gallery = await server().newGallery(studio);
     const session = await server().openGallery(gallery);
     for (let i = 0; i < 5; i += 1) await server().request('GET', '/v1/client/gallery', { token: session });
+    // Seqs 1–3 are the gallery's setup; 4–8 the five views.
 
     const first = await feed(studio, '?limit=2');
     expect(first.body.changes.map((c: { seq: number }) => c.seq)).toEqual([1, 2]);
     expect(first.body).toMatchObject({ cursor: 2, more: true });
-    const second = await feed(studio, `?after=${first.body.cursor}&limit=2`);
-    expect(second.body).toMatchObject({ cursor: 4, more: true });
+    const second = await feed(studio, `?after=${first.body.cursor}&limit=3`);
+    expect(second.body).toMatchObject({ cursor: 5, more: true });
     const third = await feed(studio, `?after=${second.body.cursor}&limit=2`);
-    expect(third.body.changes.map((c: { seq: number }) => c.seq)).toEqual([5]);
-    expect(third.body).toMatchObject({ cursor: 5, more: false });
+    expect(third.body).toMatchObject({ cursor: 7, more: true });
+    const fourth = await feed(studio, `?after=${third.body.cursor}&limit=2`);
+    expect(fourth.body.changes.map((c: { seq: number }) => c.seq)).toEqual([8]);
+    expect(fourth.body).toMatchObject({ cursor: 8, more: false });
     // Nothing new: the same cursor comes back.
-    expect((await feed(studio, '?after=5')).body).toEqual({ changes: [], cursor: 5, more: false });
+    expect((await feed(studio, '?after=8')).body).toEqual({ changes: [], cursor: 8, more: false });
     const bad = await feed(studio, '?after=-1&limit=5000');
     expect(bad.status).toBe(400);
     expect(Object.keys(bad.body.error.fields)).toEqual(['after', 'limit']);
@@ -77,10 +88,16 @@ describeOnEachDatabase('change feed', (server) => {
     const gallery = await server().newGallery(theirs);
     await server().request('GET', '/v1/client/gallery', { token: await server().openGallery(gallery) });
     expect((await feed(mine)).body).toEqual({ changes: [], cursor: 0, more: false });
-    expect((await feed(theirs)).body.changes[0]).toMatchObject({ seq: 1, galleryId: gallery.id });
+    const theirFeed = (await feed(theirs)).body.changes;
+    expect(theirFeed.map((c: { seq: number; type: string; galleryId: string }) => [c.seq, c.type, c.galleryId])).toEqual([
+      [1, 'client.updated', ''],
+      [2, 'gallery.updated', gallery.id],
+      [3, 'gallery.updated', gallery.id],
+      [4, 'gallery.viewed', gallery.id],
+    ]);
     // Every device of the studio reads the same feed.
     const second = await server().pairAnotherDevice(theirs);
-    expect((await feed(second)).body.changes).toHaveLength(1);
+    expect((await feed(second)).body.changes).toEqual(theirFeed);
   });
 
   it('concurrent client actions get distinct, gap-free seqs', async () => {
@@ -93,7 +110,29 @@ describeOnEachDatabase('change feed', (server) => {
         server().request('PUT', `/v1/client/basket/${p.id}`, { token: session }),
       ]),
     );
-    const { changes } = (await feed(studio, '?limit=1000')).body;
-    expect(changes.map((c: { seq: number }) => c.seq)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    const { changes } = (await feed(studio, '?after=3&limit=1000')).body;
+    expect(changes.map((c: { seq: number }) => c.seq)).toEqual(Array.from({ length: 20 }, (_, i) => i + 4));
+  });
+
+  it('cuts a page of big payloads (whole galleries) at the size budget, never below one change', async () => {
+    const studio = await server().newStudio();
+    const { db } = server().app.proofdesk;
+    const third = 'x'.repeat(Math.floor(PAGE_PAYLOAD_BUDGET / 3));
+    const sizes = [third, third, third, 'x'.repeat(PAGE_PAYLOAD_BUDGET + 10), 'small'];
+    for (const filler of sizes) {
+      await db
+        .transaction()
+        .execute((trx) =>
+          recordChange(trx, { studioId: studio.studioId, galleryId: 'g', type: 'gallery.viewed', at: Date.now(), payload: { filler } }),
+        );
+    }
+    const pages: number[][] = [];
+    let after = 0;
+    for (let more = true; more; ) {
+      const page = (await feed(studio, `?after=${after}&limit=1000`)).body;
+      pages.push(page.changes.map((c: { seq: number }) => c.seq));
+      ({ cursor: after, more } = page);
+    }
+    expect(pages).toEqual([[1, 2], [3], [4], [5]]);
   });
 });

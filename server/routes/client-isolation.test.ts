@@ -105,7 +105,14 @@ describeOnEachDatabase('client isolation between galleries', (server) => {
     expect((await server().request('PUT', `/v1/client/basket/${b.photos[0]?.id}`, { token: sessionA })).status).toBe(404);
     expect((await server().request('GET', `/v1/client/photos/${b.photos[0]?.id}/proof`, { token: sessionA })).status).toBe(404);
     await server().request('PUT', `/v1/client/basket/${a.photos[0]?.id}`, { token: sessionA });
-    expect((await server().request('GET', '/v1/changes', { token: studioB.token })).body.changes).toEqual([]);
+    // B's feed holds only B's own setup (client, gallery, publish), nothing of A's client.
+    const feedB = (await server().request('GET', '/v1/changes', { token: studioB.token })).body.changes;
+    expect(feedB.map((c: { type: string; galleryId: string }) => [c.type, c.galleryId])).toEqual([
+      ['client.updated', ''],
+      ['gallery.updated', b.id],
+      ['gallery.updated', b.id],
+    ]);
+    expect(JSON.stringify(feedB)).not.toContain(a.id);
     // A studio device cannot read a client route, nor a client a studio route (see also the route walker).
     expect((await server().request('GET', '/v1/client/basket', { token: studioA.token })).status).toBe(401);
     expect((await server().request('GET', '/v1/changes', { token: sessionA })).status).toBe(401);

@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { clientContactSchema } from '../../shared/schemas/hosted-api';
 import { deviceOf } from '../auth/require-device';
+import { actorOf } from '../changes/studio-changes';
 import { upsertClient } from '../clients/clients';
 import { parseInput } from '../http/validate';
 import { clientIdParams } from '../schemas/api';
@@ -11,6 +12,6 @@ export async function studioClientRoutes(app: FastifyInstance): Promise<void> {
     const device = deviceOf(request);
     const { clientId } = parseInput(clientIdParams, request.params, 'The client id');
     const contact = parseInput(clientContactSchema, request.body, 'The client');
-    return upsertClient(app.proofdesk.db, device.studioId, clientId, contact, app.proofdesk.now());
+    return upsertClient(app.proofdesk.db, { studioId: device.studioId, clientId, contact, by: actorOf(device) }, app.proofdesk.now());
   });
 }

@@ -1,7 +1,9 @@
 // Publishing (issue 5 point 3): create/update a gallery, publish, unpublish, regenerate its code.
+// Each one reaches the studio's other devices as a gallery.updated change (by this device).
 import type { FastifyInstance } from 'fastify';
 import { putGalleryBody } from '../../shared/schemas/hosted-api';
 import { deviceOf } from '../auth/require-device';
+import { actorOf } from '../changes/studio-changes';
 import { publishGallery, regenerateAccessCode, unpublishGallery } from '../galleries/gallery-publishing';
 import { putGallery } from '../galleries/gallery-store';
 import { parseInput } from '../http/validate';
@@ -17,7 +19,7 @@ export async function studioGalleryRoutes(app: FastifyInstance): Promise<void> {
     const device = deviceOf(request);
     const { galleryId } = parseInput(galleryIdParams, request.params, 'The gallery id');
     const body = parseInput(putGalleryBody, request.body, 'The gallery');
-    const { created, state } = await putGallery(db, storage, { studioId: device.studioId, galleryId, body }, now());
+    const { created, state } = await putGallery(db, storage, { studioId: device.studioId, galleryId, body, by: actorOf(device) }, now());
     return reply.code(created ? 201 : 200).send(state);
   });
 
@@ -26,7 +28,7 @@ export async function studioGalleryRoutes(app: FastifyInstance): Promise<void> {
       const device = deviceOf(request);
       const { galleryId } = parseInput(galleryIdParams, request.params, 'The gallery id');
       parseInput(emptyBody, request.body, what);
-      return run(db, storage, device.studioId, galleryId, now());
+      return run(db, storage, { studioId: device.studioId, galleryId, by: actorOf(device) }, now());
     });
   action('publish', 'The publish request', publishGallery);
   action('unpublish', 'The unpublish request', unpublishGallery);

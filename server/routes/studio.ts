@@ -1,6 +1,6 @@
 // Studio routes: every one needs a paired, non-revoked device token, and every mutation honours
 // Idempotency-Key. Registered as one encapsulated scope so no route can forget either; the
-// publishing, upload and change-feed routes are registered inside it.
+// publishing, photo-flag, upload and change-feed routes are registered inside it.
 import type { FastifyInstance } from 'fastify';
 import { type DeviceSummary, listDevices, revokeDevice } from '../accounts/devices';
 import { issuePairingCode } from '../accounts/pairing-codes';
@@ -11,6 +11,7 @@ import { deviceIdParams, emptyBody } from '../schemas/api';
 import { studioChangeRoutes } from './studio-changes';
 import { studioClientRoutes } from './studio-clients';
 import { studioGalleryRoutes } from './studio-galleries';
+import { studioPhotoFlagRoutes } from './studio-photo-flags';
 import { studioUploadRoutes } from './studio-uploads';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
@@ -31,6 +32,7 @@ export async function studioRoutes(app: FastifyInstance): Promise<void> {
   installIdempotency(app, deviceOwner);
   await app.register(studioClientRoutes);
   await app.register(studioGalleryRoutes);
+  await app.register(studioPhotoFlagRoutes);
   await app.register(studioUploadRoutes);
   await app.register(studioChangeRoutes);
 

@@ -28,6 +28,7 @@ const catalogId = z.string().min(1, 'an id is required').max(100, 'ids are at mo
 export const clientIdParams = z.object({ clientId: catalogId });
 export const galleryIdParams = z.object({ galleryId: catalogId });
 export const photoIdParams = z.object({ photoId: catalogId });
+export const galleryPhotoParams = z.object({ galleryId: catalogId, photoId: catalogId });
 export const orderIdParams = z.object({ orderId: catalogId });
 export const uploadIdParams = z.object({ uploadId: z.uuid('not an upload id from POST /v1/uploads') });
 export const chunkQuery = z.object({

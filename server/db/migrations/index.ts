@@ -5,10 +5,12 @@ import * as m0001 from './0001-accounts';
 import * as m0002 from './0002-publishing';
 import * as m0003 from './0003-client-activity';
 import * as m0004 from './0004-idempotency-owners';
+import * as m0005 from './0005-studio-photo-flags';
 
 export const migrations: Record<string, Migration> = {
   '0001-accounts': m0001,
   '0002-publishing': m0002,
   '0003-client-activity': m0003,
   '0004-idempotency-owners': m0004,
+  '0005-studio-photo-flags': m0005,
 };
