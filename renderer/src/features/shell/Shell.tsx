@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../../ui/icons';
+import { ClientsPage } from '../clients/ClientsPage';
 import { useLibrary } from '../library/library-store';
+import { Toasts } from '../notices/Toasts';
 import { SettingsPage } from '../settings/SettingsPage';
 import { ShootsPage } from '../shoots/ShootsPage';
 import { OnlineIndicator } from '../sync/OnlineIndicator';
@@ -42,8 +44,17 @@ export function Shell() {
         </div>
       </aside>
       <main className={`shell__main${section === 'shoots' ? ' shell__main--full' : ''}`}>
-        {section === 'settings' ? <SettingsPage /> : section === 'shoots' ? <ShootsPage /> : <EmptySection section={section} />}
+        {section === 'settings' ? (
+          <SettingsPage />
+        ) : section === 'shoots' ? (
+          <ShootsPage />
+        ) : section === 'clients' ? (
+          <ClientsPage />
+        ) : (
+          <EmptySection section={section} />
+        )}
       </main>
+      <Toasts />
     </div>
   );
 }

@@ -4,6 +4,8 @@ import { getApi } from '../../api/use-api';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Icon } from '../../ui/icons';
+import { PublishDialog } from '../galleries/PublishDialog';
+import { ShootGalleries } from '../galleries/ShootGalleries';
 import { AttentionList } from '../photos/AttentionList';
 import { GridToolbar } from '../photos/GridToolbar';
 import { Loupe } from '../photos/Loupe';
@@ -17,6 +19,7 @@ export function ShootsPage() {
   const { t } = useTranslation();
   const { shoots, loaded, selectedId, error, clearError } = useShoots();
   const [adding, setAdding] = useState(false);
+  const [publishing, setPublishing] = useState(false);
   const selected = shoots.find((s) => s.id === selectedId) ?? null;
   const loupe = usePhotos((s) => s.loupe);
   const attentionView = usePhotos((s) => s.filter.status === 'needs_attention');
@@ -75,20 +78,27 @@ export function ShootsPage() {
         {selected ? (
           <>
             <header className="shoot-header">
-              <div>
+              <div className="shoot-header__title">
                 <h2>{selected.name}</h2>
                 <small className="mono">{selected.path}</small>
+                <ShootGalleries shootId={selected.id} />
               </div>
-              {selected.progress.needsAttention > 0 && !attentionView ? (
-                <button
-                  type="button"
-                  className="button button--warn"
-                  onClick={() => void usePhotos.getState().setFilter({ status: 'needs_attention' })}
-                >
-                  {t('attention.show', { count: selected.progress.needsAttention })}
+              <div className="shoot-header__actions">
+                {selected.progress.needsAttention > 0 && !attentionView ? (
+                  <button
+                    type="button"
+                    className="button button--warn"
+                    onClick={() => void usePhotos.getState().setFilter({ status: 'needs_attention' })}
+                  >
+                    {t('attention.show', { count: selected.progress.needsAttention })}
+                  </button>
+                ) : null}
+                <button type="button" className="button button--primary" onClick={() => setPublishing(true)}>
+                  {t('publish.open')}
                 </button>
-              ) : null}
+              </div>
             </header>
+            {publishing ? <PublishDialog shoot={selected} onClose={() => setPublishing(false)} /> : null}
             <GridToolbar />
             {attentionView ? <AttentionList /> : loupe ? <Loupe /> : <PhotoGrid />}
           </>

@@ -7,7 +7,7 @@ import { useSync } from './sync-store';
 /** Settings: where this computer syncs, whether it is paired, and pairing with a code. */
 export function SyncCard() {
   const { t } = useTranslation();
-  const { status, error, busy, pair } = useSync();
+  const { status, error, busy, pair, syncNow } = useSync();
   const [code, setCode] = useState('');
   const [deviceName, setDeviceName] = useState('');
   useEffect(() => void useSync.getState().load(), []);
@@ -52,7 +52,13 @@ export function SyncCard() {
             </button>
           </div>
         </form>
-      ) : null}
+      ) : (
+        <div className="card__actions">
+          <button type="button" className="button" disabled={busy} onClick={() => void syncNow()}>
+            {busy ? t('sync.syncing') : t('sync.now')}
+          </button>
+        </div>
+      )}
     </section>
   );
 }

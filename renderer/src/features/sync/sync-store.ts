@@ -10,9 +10,11 @@ interface SyncState {
   load(): Promise<void>;
   set(status: SyncStatusView): void;
   pair(code: string, deviceName: string): Promise<boolean>;
+  /** Send waiting changes and fetch client activity now (a "Sync now" button). */
+  syncNow(): Promise<void>;
 }
 
-export const useSync = create<SyncState>((set) => ({
+export const useSync = create<SyncState>((set, get) => ({
   status: null,
   error: null,
   busy: false,
@@ -32,4 +34,22 @@ export const useSync = create<SyncState>((set) => ({
       set({ busy: false });
     }
   },
+  async syncNow() {
+    if (get().busy) return;
+    set({ busy: true, error: null });
+    try {
+      set({ status: await getApi().call('sync.now') });
+    } catch (error) {
+      set({ error: error as AppError });
+    } finally {
+      set({ busy: false });
+    }
+  },
 }));
+
+/** Whether changes queued now wait for the network (or for pairing) rather than going out at once. */
+export function syncWaits(status: SyncStatusView | null): 'offline' | 'unpaired' | null {
+  if (!status) return null;
+  if (!status.paired || status.revoked) return 'unpaired';
+  return status.online ? null : 'offline';
+}

@@ -1,0 +1,285 @@
+// The loop of issue 5 end to end, in Chromium against the real hosted server (a child process):
+// the studio imports a shoot, pairs with the server, publishes the shoot to a new client through
+// the dialog (offline first: the gallery waits in the outbox, then goes out), the client opens
+// the link in a second browser context, hearts 3 photos, puts 5 in the basket and orders; after
+// a sync the studio's client page shows the view time, basket, favourites, the order and the
+// timeline, and the "New order" notice pops up.
+import { existsSync, promises as fs } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createStudio, type ServerProcess, startServerProcess } from '../../main/services/sync/test-support/server-process';
+import { sharedImagesDir } from '../helpers/fixtures';
+import { makeTempDir } from '../helpers/temp-dir';
+import { type BrowserSession, openBrowserSession, screenshotDir } from './browser-session';
+import { newVisitor, paintWholePage, type Visitor } from './gallery-web-browser';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const fixtures = [
+  'camera-canon-1300d-18mp-low-detail.jpg',
+  'camera-nikon-d3100-14mp.jpg',
+  'meta-xmp-rating4-red-copyright-gps.jpg',
+  'orient-6-portrait.jpg',
+  'png-alpha.png',
+  'progressive.jpg',
+  'raw-synthetic-nikon-preview3000.nef',
+  'color-display-p3.jpg',
+];
+
+let temp: Awaited<ReturnType<typeof makeTempDir>>;
+let server: ServerProcess;
+let pairingCode: string;
+let session: BrowserSession;
+let client: Visitor;
+let link = '';
+let code = '';
+let photoNames: string[] = [];
+let orderNumber = '';
+
+const shot = (name: string, fullPage = false) => session.page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage });
+
+beforeAll(async () => {
+  const galleryWebDir = path.join(root, 'out/gallery-web');
+  if (!existsSync(path.join(galleryWebDir, 'index.html'))) {
+    throw new Error('out/gallery-web is missing: build it with `vite build --config server/gallery-web/vite.config.ts`.');
+  }
+  // The server runs from its sources (jiti); tell it where the built client page is.
+  process.env.PROOFDESK_GALLERY_WEB_DIR = galleryWebDir;
+  server = await startServerProcess();
+  pairingCode = await createStudio(server, 'Studio Nowak');
+  temp = await makeTempDir('proofdesk-e2e-publish-');
+  await fs.mkdir(path.join(temp.dir, 'Nowak wedding'));
+  for (const name of fixtures) await fs.copyFile(path.join(sharedImagesDir, name), path.join(temp.dir, 'Nowak wedding', name));
+  await fs.mkdir(screenshotDir, { recursive: true });
+  session = await openBrowserSession(path.join(temp.dir, 'config'));
+  await session.page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: session.host.origin });
+  client = await newVisitor(session.browser, { viewport: { width: 1280, height: 800 }, locale: 'pl-PL', deviceScaleFactor: 1 });
+}, 90_000);
+
+afterAll(async () => {
+  await client?.context.close();
+  await session?.close();
+  await server?.dispose();
+  await temp?.cleanup();
+  expect(client?.errors ?? []).toEqual([]);
+});
+
+describe('publish a shoot and follow the client in Chromium', { timeout: 90_000 }, () => {
+  it('imports a shoot and pairs this computer with the hosted service', async () => {
+    const { page, host } = session;
+    await page.goto(host.openUrl);
+    await page.getByLabel('Library name').fill('Studio Nowak');
+    await page.getByLabel('Folder', { exact: true }).fill(path.join(temp.dir, 'library'));
+    await page.getByRole('button', { name: 'Create library' }).click();
+    await page.getByLabel('Shoot folder', { exact: true }).fill(path.join(temp.dir, 'Nowak wedding'));
+    await page.getByRole('button', { name: 'Add and import' }).click();
+    await page.getByRole('grid', { name: 'Photos' }).waitFor();
+    await expect.poll(() => page.locator('.cell img').count(), { timeout: 40_000 }).toBe(fixtures.length);
+
+    await page.getByRole('button', { name: 'Settings', exact: true }).click();
+    await page.getByLabel('Hosted service address').fill(server.url);
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByText('Saved', { exact: true }).waitFor();
+    const sync = page.getByRole('region', { name: 'Hosted service' });
+    // The open library follows the new address at once (no reopening).
+    await sync.getByText(server.url, { exact: true }).waitFor();
+    await sync.getByLabel('Pairing code').fill(pairingCode);
+    await sync.getByLabel('Name of this computer').fill('Studio laptop');
+    await sync.getByRole('button', { name: 'Pair this computer' }).click();
+    await sync.getByText('Paired with the studio account').waitFor({ timeout: 15_000 });
+    await sync.getByRole('button', { name: 'Sync now' }).waitFor();
+  });
+
+  it('publishes the shoot to a new client through the dialog, offline first', async () => {
+    const { page } = session;
+    await page.getByRole('button', { name: 'Shoots', exact: true }).click();
+    await page.getByRole('button', { name: 'Publish gallery' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Publish a client gallery' });
+    await dialog.waitFor();
+    expect(await dialog.getByLabel('Gallery title').inputValue()).toBe('Nowak wedding');
+    await dialog.getByRole('radio', { name: `All photos (${fixtures.length})` }).waitFor();
+    expect(await dialog.getByRole('radio', { name: /All photos/ }).isChecked()).toBe(true);
+
+    // Errors are named next to their fields, and nothing typed is lost.
+    await dialog.getByLabel('Name', { exact: true }).fill('Anna Nowak');
+    await dialog.getByLabel('E-mail').fill('anna.nowak@');
+    await dialog.getByLabel('Price of Digital files, full resolution').fill('thirty');
+    await dialog.getByRole('button', { name: 'Publish gallery' }).click();
+    await dialog.getByText('Enter a valid e-mail address, e.g. anna@example.com.').waitFor();
+    await dialog.getByText('Enter a price such as 30 or 30.50.').waitFor();
+    await dialog.getByRole('alert').filter({ hasText: '2 fields need a look' }).waitFor();
+    expect(await dialog.getByLabel('Name', { exact: true }).inputValue()).toBe('Anna Nowak');
+
+    await dialog.getByLabel('E-mail').fill('anna.nowak@example.pl');
+    await dialog.getByLabel('Phone (optional)').fill('+48 600 100 200');
+    expect(await dialog.getByLabel('Gallery language').inputValue()).toBe('pl');
+    await dialog.getByLabel('Price of Digital files, full resolution').fill('30');
+    await dialog.getByRole('checkbox', { name: 'Digital files, web size' }).check();
+    await dialog.getByLabel('Price of Digital files, web size').fill('120');
+    await dialog.getByLabel('Pricing of Digital files, web size').selectOption('package');
+    await dialog.getByRole('checkbox', { name: 'Validate orders manually' }).check();
+    expect(await dialog.getByLabel('VAT %').inputValue()).toBe('23');
+    expect(await dialog.getByLabel('Currency').inputValue()).toBe('PLN');
+    await dialog.getByText('Only a deterrent').waitFor();
+    await shot('16-publish-dialog');
+
+    // The hosted service goes away: publishing still works, the gallery waits in the outbox.
+    await server.kill();
+    await dialog.getByRole('button', { name: 'Publish gallery' }).click();
+    const progress = page.getByRole('dialog', { name: 'Publishing “Nowak wedding”' });
+    await progress.getByText(`${fixtures.length} of ${fixtures.length} proofs`).waitFor({ timeout: 30_000 });
+    await progress.getByText('Queued — it goes out with the next sync.').waitFor({ timeout: 15_000 });
+    await shot('17-publish-progress');
+
+    await server.restart();
+    await progress.getByRole('button', { name: 'Try now' }).click();
+    const linkElement = progress.getByTestId('gallery-link');
+    await linkElement.waitFor({ timeout: 60_000 });
+    link = (await linkElement.textContent()) ?? '';
+    code = (await progress.getByTestId('gallery-code').textContent()) ?? '';
+    expect(link).toMatch(new RegExp(`^${server.url}/g/`));
+    expect(code.length).toBeGreaterThan(3);
+    await progress.getByRole('button', { name: 'Copy link' }).click();
+    await progress.getByText('Copied').waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
+    await progress.getByRole('button', { name: 'Open the client’s page' }).click();
+  });
+
+  it('shows the yellow banner while the client has not viewed the gallery', async () => {
+    const { page } = session;
+    await page.getByRole('heading', { level: 1, name: 'Anna Nowak' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Nowak wedding' }).waitFor();
+    await page.getByText('Anna Nowak has not viewed the gallery yet').waitFor();
+    await page.locator('.pill--published').first().waitFor();
+    await page.getByText('No orders yet.').waitFor();
+    await shot('18-client-not-viewed', true);
+  });
+
+  it('lets the client open the link, heart 3, basket 5 and order', async () => {
+    const { page } = client;
+    await page.goto(link);
+    await page.getByLabel('Kod dostępu').fill(code);
+    await page.getByRole('button', { name: 'Otwórz galerię' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Nowak wedding' }).waitFor();
+    await page.waitForFunction(() => [...document.images].slice(0, 3).every((img) => img.complete && img.naturalWidth > 0));
+    const labels = await page
+      .getByRole('button', { name: /^Dodaj .+ do koszyka$/ })
+      .evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label') ?? b.textContent ?? ''));
+    photoNames = labels.map((l) => l.replace(/^Dodaj /, '').replace(/ do koszyka$/, ''));
+    expect(photoNames).toHaveLength(fixtures.length);
+    const [a, b, c, d, e] = photoNames as [string, string, string, string, string];
+    for (const name of [a, b, c]) await page.getByRole('button', { name: `Ulubione: ${name}`, exact: true }).click();
+    for (const name of [a, b, c, d, e]) await page.getByRole('button', { name: `Dodaj ${name} do koszyka` }).click();
+    await page.getByRole('button', { name: 'Ulubione: 3 zdjęcia' }).waitFor();
+    await page.getByRole('button', { name: 'Koszyk: 5 zdjęć' }).click();
+    await page.getByRole('dialog', { name: 'Twój koszyk' }).getByRole('button', { name: 'Przejdź do zamówienia' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Twoje zamówienie' }).waitFor();
+    await page.getByRole('radio', { name: /Pliki cyfrowe w pełnej rozdzielczości/ }).check();
+    await page.getByLabel('Imię i nazwisko').fill('Anna Nowak');
+    await page.getByLabel('E-mail').fill('anna.nowak@example.pl');
+    await page.getByLabel('Wiadomość dla fotografa (opcjonalnie)').fill('Portrety poproszę w czerni i bieli.');
+    await page.getByRole('button', { name: 'Złóż zamówienie' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Dziękujemy, Anna' }).waitFor();
+    await page
+      .getByText(/150,00\s*zł/)
+      .first()
+      .waitFor();
+    await page.waitForFunction(() => [...document.images].every((img) => img.complete && img.naturalWidth > 0));
+    await paintWholePage(page);
+    await page.screenshot({ path: path.join(screenshotDir, 'gallery-r02-client-order.png'), fullPage: true });
+  });
+
+  it('brings the activity back to the studio on "Sync now": banner, basket, favourites, order, timeline, notice', async () => {
+    const { page } = session;
+    const [a, , , , e] = photoNames as [string, string, string, string, string];
+    await page.getByRole('button', { name: 'Sync now' }).click();
+    const toasts = page.getByRole('status', { name: 'Notifications' });
+    await toasts.getByText(/^New order .* from Anna Nowak: 5 photos in “Nowak wedding”\.$/).waitFor({ timeout: 20_000 });
+
+    const banner = page.getByTestId('viewed-banner');
+    await banner.getByText(/^Anna Nowak first viewed the gallery on /).waitFor();
+    expect(await page.getByText('has not viewed the gallery yet').count()).toBe(0);
+    await page.getByRole('heading', { name: 'Favourites (3)' }).waitFor();
+    expect(await page.getByRole('list', { name: 'Favourite photos' }).getByRole('listitem').count()).toBe(3);
+
+    const orders = page.getByRole('table', { name: 'Client orders' });
+    const row = orders.getByRole('row').nth(1);
+    await row.waitFor();
+    expect(await orders.getByRole('row').count()).toBe(2);
+    await row.getByRole('cell', { name: '5', exact: true }).waitFor();
+    await row.getByRole('cell', { name: 'Pliki cyfrowe w pełnej rozdzielczości' }).waitFor();
+    await row.getByText('Awaiting validation').waitFor();
+    orderNumber = (await row.getByRole('rowheader').textContent()) ?? '';
+    expect(orderNumber).not.toBe('');
+
+    const timeline = page.getByRole('list', { name: 'Activity' });
+    await timeline.getByText('Viewed the gallery').first().waitFor();
+    await timeline.getByText(`Hearted ${a}`).waitFor();
+    await timeline.getByText(`Added ${e} to the basket`).waitFor();
+    await timeline.getByText(`Placed order ${orderNumber}`).waitFor();
+    await page.waitForFunction(() => [...document.images].every((img) => img.complete && img.naturalWidth > 0));
+    await shot('19-client-activity-notice');
+    // Information notices go by themselves; Dismiss takes one away at once.
+    await toasts.getByRole('button', { name: 'Dismiss notification' }).click();
+    await expect.poll(() => toasts.getByText(/^New order/).count()).toBe(0);
+    await shot('19-client-activity', true);
+
+    await page.getByRole('button', { name: /^Show photos in basket/ }).click();
+    const basket = page.getByRole('dialog', { name: 'Basket of Anna Nowak' });
+    const basketList = basket.getByRole('list', { name: 'Photos in the basket' });
+    await expect.poll(() => basketList.getByRole('img').count()).toBe(5);
+    for (const name of photoNames.slice(0, 5)) await basketList.getByText(name, { exact: true }).waitFor();
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('dialog img')].every((img) => (img as HTMLImageElement).naturalWidth > 0),
+    );
+    await shot('20-client-basket');
+    await basket.getByRole('button', { name: 'Close' }).click();
+
+    await page.getByRole('button', { name: `View order ${orderNumber}` }).click();
+    const order = page.getByRole('dialog', { name: `Order ${orderNumber}` });
+    await order.getByText('Portrety poproszę w czerni i bieli.').waitFor();
+    await order.getByText('Pliki cyfrowe w pełnej rozdzielczości').waitFor();
+    await order.getByText('PLN 150.00').waitFor();
+    expect(await order.getByRole('list', { name: 'Ordered photos' }).getByRole('img').count()).toBe(5);
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('dialog img')].every((img) => (img as HTMLImageElement).naturalWidth > 0),
+    );
+    await shot('21-client-order');
+    await page.keyboard.press('Escape');
+    await order.waitFor({ state: 'detached' });
+  });
+
+  it('corrects the client’s e-mail and makes a new access code after a warning', async () => {
+    const { page } = session;
+    await page.getByRole('button', { name: 'Edit details' }).click();
+    const edit = page.getByRole('dialog', { name: 'Details of Anna Nowak' });
+    await edit.getByLabel('E-mail').fill('anna@nowak.example.pl');
+    await edit.getByRole('button', { name: 'Save client' }).click();
+    await edit.waitFor({ state: 'detached' });
+    await page.getByRole('link', { name: 'anna@nowak.example.pl' }).waitFor();
+
+    await page.getByRole('button', { name: 'New access code' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Make a new access code?' });
+    await confirm.getByText(/old code stops working/).waitFor();
+    await confirm.getByRole('button', { name: 'Make a new code' }).click();
+    await expect.poll(async () => page.getByTestId('gallery-code').textContent(), { timeout: 20_000 }).not.toBe(code);
+  });
+
+  it('lists the client with their galleries, views and orders, and searches', async () => {
+    const { page } = session;
+    await page.getByRole('button', { name: 'All clients' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Clients & galleries' }).waitFor();
+    const table = page.getByRole('table', { name: 'Clients' });
+    const row = table.getByRole('row', { name: /Anna Nowak/ });
+    await row.getByText('anna@nowak.example.pl').waitFor();
+    await row.getByText('All viewed').waitFor();
+    await page.getByLabel('Search clients').fill('kowalski');
+    await page.getByText('No client matches “kowalski”.').waitFor();
+    await page.getByLabel('Search clients').fill('NOWAK');
+    await row.waitFor();
+    await page.getByLabel('Search clients').fill('');
+    await shot('22-clients-list');
+    await row.getByRole('button', { name: 'Anna Nowak' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Anna Nowak' }).waitFor();
+  });
+});
