@@ -4,6 +4,9 @@
 import { z } from 'zod';
 import { clientContactSchema, deliveryMethodSchema, gallerySettingsSchema } from './hosted-api';
 
+/** The client activity a gallery's timeline shows (the studio's own changes are left out). */
+export { clientChangeTypes as timelineTypes } from './hosted-api';
+
 const id = z.string().min(1).max(100);
 
 export const clientSchema = clientContactSchema.extend({ id, createdAt: z.string(), updatedAt: z.string() });
@@ -74,14 +77,6 @@ export const galleryOrderViewSchema = z.object({
 });
 export type GalleryOrderView = z.infer<typeof galleryOrderViewSchema>;
 
-export const timelineTypes = [
-  'gallery.viewed',
-  'favourite.added',
-  'favourite.removed',
-  'basket.added',
-  'basket.removed',
-  'order.placed',
-] as const;
 export const timelineEntrySchema = z.object({
   seq: z.number().int(),
   type: z.string(),

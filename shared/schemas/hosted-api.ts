@@ -116,18 +116,18 @@ export const uploadStateSchema = z.object({
   complete: z.boolean(),
 });
 
-export const changeTypes = [
+/** What clients do in their galleries: the studio's activity timeline. */
+export const clientChangeTypes = [
   'gallery.viewed',
   'favourite.added',
   'favourite.removed',
   'basket.added',
   'basket.removed',
   'order.placed',
-  // What studio devices did (payload shapes below), so every laptop of the studio converges.
-  'client.updated',
-  'gallery.updated',
-  'photo.flagged',
 ] as const;
+/** What studio devices did (payload shapes below), so every laptop of the studio converges. */
+export const studioChangeTypes = ['client.updated', 'gallery.updated', 'photo.flagged'] as const;
+export const changeTypes = [...clientChangeTypes, ...studioChangeTypes] as const;
 export const changeSchema = z.object({
   seq: z.number().int().positive(),
   type: z.enum(changeTypes),

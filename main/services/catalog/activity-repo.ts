@@ -4,11 +4,12 @@
 // delivered twice changes nothing.
 import type Database from 'better-sqlite3';
 import { AppError } from '../../../shared/errors';
+import { studioChangeTypes } from '../../../shared/schemas/hosted-api';
 import { createApplyChange, orderOf, photoOf } from './activity-apply';
 import type { ActivityEntry, ActivityKind, AppliedPage, ClientOrder, ClientPhotoMark, FeedChange, GalleryViews } from './activity-rows';
 
 // A studio change's whole gallery (up to 20,000 photos) is applied, not kept: the log holds who and what.
-const STUDIO_TYPES = new Set(['client.updated', 'gallery.updated', 'photo.flagged']);
+const STUDIO_TYPES = new Set<string>(studioChangeTypes);
 
 export interface ActivityRepo {
   applyPage(changes: readonly FeedChange[], cursor: number): AppliedPage;

@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { catalogWithOnePhoto } from './test-support';
+import { catalogWithOnePhoto, TEST_GALLERY_SETTINGS } from './test-support';
 
-const settings = {
-  expiresAt: null,
-  allowWebDownloads: true,
-  watermark: false,
-  manualValidation: false,
-  retouchBeforeDelivery: false,
-  autoSendDownloadLinks: false,
-  saveDeterrent: false,
-};
+const settings = TEST_GALLERY_SETTINGS;
 const proof = { position: 0, name: 'a.jpg', proofSha256: 'a'.repeat(64), proofFile: '/p/a.jpg', proofBytes: 10, width: 4, height: 3 };
 
 function withGallery() {

@@ -1,17 +1,9 @@
 // Other studio devices' changes from the feed, applied to this catalog (studio-apply.ts).
 import { describe, expect, it } from 'vitest';
 import type { FeedChange } from './activity-rows';
-import { catalogWithOnePhoto } from './test-support';
+import { catalogWithOnePhoto, TEST_GALLERY_SETTINGS } from './test-support';
 
-const settings = {
-  expiresAt: null,
-  allowWebDownloads: true,
-  watermark: false,
-  manualValidation: false,
-  retouchBeforeDelivery: false,
-  autoSendDownloadLinks: false,
-  saveDeterrent: false,
-};
+const settings = TEST_GALLERY_SETTINGS;
 const client = { id: 'c1', name: 'Anna Nowak', email: 'anna@example.com', phone: null, language: 'pl' as const };
 const imac = { deviceId: 'dev-imac', deviceName: 'Studio iMac' };
 const laptop = { deviceId: 'dev-laptop', deviceName: 'Studio laptop' };

@@ -110,7 +110,8 @@ export function createStudioApply(db: Database.Database, now: () => Date) {
         height: p.height,
       });
     });
-    return { kind: 'galleries', remark: fromElsewhere(by.deviceId) ? remarkFor(action, g.title, by.deviceName, before) : null };
+    const told = fromElsewhere(by.deviceId) && !(action === 'unpublished' && g.status === 'draft');
+    return { kind: 'galleries', remark: told ? remarkFor(action, g.title, by.deviceName, before) : null };
   }
 
   function remarkFor(action: GalleryUpdatedPayload['action'], title: string, device: string, before: unknown): string | null {

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { onTestFinished } from 'vitest';
+import type { GallerySettings } from '../../../shared/schemas/hosted-api';
 import { openCatalog } from './open-catalog';
 
 /** A fresh temp folder, removed when the calling test finishes. */
@@ -35,3 +36,14 @@ export function catalogWithOnePhoto() {
   });
   return { clock, catalog, photo };
 }
+
+/** Gallery settings with everything off but web downloads: tests override what they look at. */
+export const TEST_GALLERY_SETTINGS: GallerySettings = {
+  expiresAt: null,
+  allowWebDownloads: true,
+  watermark: false,
+  manualValidation: false,
+  retouchBeforeDelivery: false,
+  autoSendDownloadLinks: false,
+  saveDeterrent: false,
+};

@@ -3,36 +3,24 @@
 // show the same galleries and the same flags as the server, and each change reached the server
 // once. Then they disagree about one gallery: the server's order decides, and the laptop whose
 // view changed is told who changed it.
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { Catalog } from '../catalog';
 import { createApiClient } from '../sync/api-client';
 import { readCredentials } from '../sync/device-credentials';
-import { type FlakyProxy, type ProxyOptions, startFlakyProxy } from '../sync/test-support/flaky-proxy';
-import { type ServerProcess, startServerProcess } from '../sync/test-support/server-process';
+import { serverBehindProxy } from '../sync/test-support/server-behind-proxy';
 import { untilDrained } from '../sync/test-support/studio-fixture';
 import { openPublishingStudio, type PublishingStudio, pairNewStudio, publishInputFor } from './test-support/publishing-studio';
 import { FIXTURE_NAMES } from './test-support/shoot-with-variants';
 
-let server: ServerProcess;
-let proxy: FlakyProxy;
-const proxyOptions: ProxyOptions = { target: '' };
-beforeAll(async () => {
-  server = await startServerProcess();
-  proxyOptions.target = server.url;
-  proxy = await startFlakyProxy(proxyOptions);
-});
-afterAll(async () => {
-  await proxy?.close();
-  await server?.dispose();
-});
+const net = serverBehindProxy();
 
 async function twoLaptops() {
-  const a = await openPublishingStudio(proxy.url, FIXTURE_NAMES.slice(0, 4));
-  const b = await openPublishingStudio(proxy.url, FIXTURE_NAMES.slice(2, 6));
-  await pairNewStudio(a, server, proxy.url, 'Studio laptop');
+  const a = await openPublishingStudio(net.proxy.url, FIXTURE_NAMES.slice(0, 4));
+  const b = await openPublishingStudio(net.proxy.url, FIXTURE_NAMES.slice(2, 6));
+  await pairNewStudio(a, net.server, net.proxy.url, 'Studio laptop');
   const token = (await readCredentials(a.secrets))?.token;
-  const issued = await createApiClient(fetch, server.url).request('POST', '/v1/pairing-codes', { token });
-  await b.sync.pair(proxy.url, (issued.body as { code: string }).code, 'Studio iMac');
+  const issued = await createApiClient(fetch, net.server.url).request('POST', '/v1/pairing-codes', { token });
+  await b.sync.pair(net.proxy.url, (issued.body as { code: string }).code, 'Studio iMac');
   return { a, b };
 }
 
@@ -62,17 +50,21 @@ function flagsOf(studio: PublishingStudio, photoIds: string[]) {
   });
 }
 
+/** Until both have sent everything and pulled the whole feed: rounds can fail on dropped sockets. */
 async function settle(a: PublishingStudio, b: PublishingStudio) {
-  // Each drains its outbox; then a second round each, so both have pulled everything the other sent.
   await Promise.all([untilDrained(a, 60_000), untilDrained(b, 60_000)]);
-  await a.sync.syncNow();
-  await b.sync.syncNow();
-  await a.sync.syncNow();
+  const deadline = Date.now() + 30_000;
+  const studioId = (await readCredentials(a.secrets))?.studio.id;
+  const latest = () => net.server.count('SELECT coalesce(max(seq), 0) FROM changes WHERE studio_id = ?', studioId);
+  while ([a, b].some((s) => s.catalog.syncState.get().cursor < latest() || s.catalog.outbox.pendingCount() > 0)) {
+    if (Date.now() > deadline) throw new Error('The two laptops did not converge within 30 s.');
+    await Promise.all([a.sync.syncNow(), b.sync.syncNow()]);
+  }
 }
 
 it('publishing and rating at the same time on two laptops through a flaky network converges, each change once', async () => {
   const { a, b } = await twoLaptops();
-  proxyOptions.dropEvery = 3;
+  net.options.dropEvery = 3;
   const [ga, gb] = await Promise.all([
     (async () => {
       const p = a.publishing.publish(publishInputFor(a, 'Nowak wedding'));
@@ -106,9 +98,9 @@ it('publishing and rating at the same time on two laptops through a flaky networ
     await new Promise((resolve) => setTimeout(resolve, 150));
   }
   await settle(a, b);
-  proxyOptions.dropEvery = 0;
+  net.options.dropEvery = 0;
 
-  expect(proxy.dropped).toBeGreaterThanOrEqual(5);
+  expect(net.proxy.dropped).toBeGreaterThanOrEqual(5);
   for (const s of [a, b]) expect(s.catalog.outbox.list('rejected')).toEqual([]);
   expect(view(a.catalog)).toEqual(view(b.catalog));
   expect(view(a.catalog).galleries.map((g) => [g.id, g.state])).toEqual(
@@ -121,11 +113,11 @@ it('publishing and rating at the same time on two laptops through a flaky networ
   expect(flagsOf(a, all)).toEqual(flagsOf(b, all));
   expect(flagsOf(a, a.photoIds).map((f) => f.rating)).toEqual(a.photoIds.map((_, i) => (3 + i) % 6));
   // Exactly once on the server: one gallery row each, one photo list each, each client once.
-  expect(server.count('SELECT count(*) FROM galleries WHERE id IN (?, ?)', ga, gb)).toBe(2);
-  expect(server.count('SELECT count(*) FROM gallery_photos WHERE gallery_id = ?', ga)).toBe(a.photoIds.length);
-  expect(server.count('SELECT count(*) FROM clients')).toBe(2);
+  expect(net.server.count('SELECT count(*) FROM galleries WHERE id IN (?, ?)', ga, gb)).toBe(2);
+  expect(net.server.count('SELECT count(*) FROM gallery_photos WHERE gallery_id = ?', ga)).toBe(a.photoIds.length);
+  expect(net.server.count('SELECT count(*) FROM clients')).toBe(2);
   expect(
-    server.count(
+    net.server.count(
       'SELECT count(*) FROM changes WHERE type = \'gallery.updated\' AND payload LIKE \'%"published"%\' AND payload LIKE \'%"action":"published"%\'',
     ),
   ).toBe(2);
@@ -161,5 +153,5 @@ it('two laptops disagree about a gallery: the server’s order decides, and the 
       'A new access code for “Nowak wedding” was made on Studio iMac; the old one no longer works.',
     ]),
   );
-  expect(server.count("SELECT count(*) FROM galleries WHERE id = ? AND status = 'unpublished'", galleryId)).toBe(1);
+  expect(net.server.count("SELECT count(*) FROM galleries WHERE id = ? AND status = 'unpublished'", galleryId)).toBe(1);
 });

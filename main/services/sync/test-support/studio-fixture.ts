@@ -8,6 +8,7 @@ import path from 'node:path';
 import { onTestFinished } from 'vitest';
 import { sharedImagesDir } from '../../../../test/helpers/fixtures';
 import { type Catalog, openCatalog } from '../../catalog';
+import { TEST_GALLERY_SETTINGS } from '../../catalog/test-support';
 import { createFileSecretStore, type SecretStore } from '../../secrets';
 import { createSyncService, type SyncService, type SyncServiceOptions } from '../sync-service';
 
@@ -76,15 +77,7 @@ function galleryBody(clientId: string, sha256: string, photoCount: number) {
   return {
     clientId,
     title: 'Nowak wedding',
-    settings: {
-      expiresAt: null,
-      allowWebDownloads: true,
-      watermark: false,
-      manualValidation: false,
-      retouchBeforeDelivery: false,
-      autoSendDownloadLinks: false,
-      saveDeterrent: false,
-    },
+    settings: TEST_GALLERY_SETTINGS,
     deliveryMethods: [
       { id: 'web', kind: 'digital_web', label: 'Web size', priceMinor: 1000, currency: 'PLN', vatRateBp: 2300, pricing: 'per_photo' },
     ],
