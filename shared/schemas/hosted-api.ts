@@ -2,6 +2,7 @@
 // client gallery page: one set of zod schemas, so the three never disagree. Paths are listed in
 // `hostedRoutes`. Money is integer minor units + ISO currency; times are ISO-8601 UTC strings.
 import { z } from 'zod';
+import { orderFlowStates } from '../orders/order-states';
 import { colorLabels, pickValues } from './photos';
 import { languages } from './prefs';
 
@@ -155,7 +156,8 @@ export const placeOrderBody = z.object({
   contact: clientContactSchema.pick({ name: true, email: true, phone: true }),
   note: z.string().trim().max(2000).default(''),
 });
-export const orderStates = ['placed', 'awaiting_validation', 'awaiting_payment'] as const;
+/** Every state of shared/orders' state machine. */
+export const orderStates = orderFlowStates;
 export const orderSchema = z.object({
   id,
   number: z.string(),
