@@ -93,12 +93,22 @@ describe('publish a shoot and follow the client in Chromium', { timeout: 90_000 
   it('publishes the shoot to a new client through the dialog, offline first', async () => {
     const { page } = session;
     await page.getByRole('button', { name: 'Shoots', exact: true }).click();
+    // Two photos selected in the grid: the dialog offers (and starts with) just those.
+    await page
+      .getByRole('gridcell')
+      .nth(0)
+      .click({ modifiers: ['ControlOrMeta'] });
+    await page
+      .getByRole('gridcell')
+      .nth(1)
+      .click({ modifiers: ['ControlOrMeta'] });
+    await page.getByText(`2 of ${fixtures.length} selected`).waitFor();
     await page.getByRole('button', { name: 'Publish gallery' }).click();
     const dialog = page.getByRole('dialog', { name: 'Publish a client gallery' });
     await dialog.waitFor();
     expect(await dialog.getByLabel('Gallery title').inputValue()).toBe('Nowak wedding');
-    await dialog.getByRole('radio', { name: `All photos (${fixtures.length})` }).waitFor();
-    expect(await dialog.getByRole('radio', { name: /All photos/ }).isChecked()).toBe(true);
+    expect(await dialog.getByRole('radio', { name: 'The 2 selected photos' }).isChecked()).toBe(true);
+    await dialog.getByRole('radio', { name: `All photos (${fixtures.length})` }).check();
 
     // Errors are named next to their fields, and nothing typed is lost.
     await dialog.getByLabel('Name', { exact: true }).fill('Anna Nowak');
@@ -263,6 +273,20 @@ describe('publish a shoot and follow the client in Chromium', { timeout: 90_000 
     await confirm.getByText(/old code stops working/).waitFor();
     await confirm.getByRole('button', { name: 'Make a new code' }).click();
     await expect.poll(async () => page.getByTestId('gallery-code').textContent(), { timeout: 20_000 }).not.toBe(code);
+
+    // Take it offline for the client and bring it back; give it 60 more days.
+    await page.getByRole('button', { name: 'Unpublish' }).click();
+    await page.locator('.gallery-panel__title-row .pill--unpublished').waitFor({ timeout: 20_000 });
+    await page.getByRole('button', { name: 'Publish again' }).click();
+    await page.locator('.gallery-panel__title-row .pill--published').waitFor({ timeout: 20_000 });
+    const later = new Date();
+    later.setDate(later.getDate() + 60);
+    const pad = (n: number) => String(n).padStart(2, '0');
+    await page.getByRole('button', { name: 'Extend expiry' }).click();
+    await page.getByLabel('New expiry date').fill(`${later.getFullYear()}-${pad(later.getMonth() + 1)}-${pad(later.getDate())}`);
+    await page.getByRole('button', { name: 'Save expiry' }).click();
+    const expected = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium' }).format(later);
+    await page.getByText(`expires ${expected}`).waitFor();
   });
 
   it('lists the client with their galleries, views and orders, and searches', async () => {
@@ -280,6 +304,31 @@ describe('publish a shoot and follow the client in Chromium', { timeout: 90_000 
     await page.getByLabel('Search clients').fill('');
     await shot('22-clients-list');
     await row.getByRole('button', { name: 'Anna Nowak' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Anna Nowak' }).waitFor();
+  });
+
+  it('shows the client page in Polish', async () => {
+    const { page } = session;
+    await page.getByRole('button', { name: 'Settings', exact: true }).click();
+    await page.getByLabel('Language').selectOption('pl');
+    await page.getByRole('button', { name: 'Klienci i galerie' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Anna Nowak' }).waitFor();
+    await page.getByText('Anna Nowak — pierwsze wyświetlenie galerii:', { exact: false }).waitFor();
+    await page.getByRole('button', { name: /^Pokaż zdjęcia w koszyku/ }).waitFor();
+    await page.waitForFunction(() => [...document.images].every((img) => img.complete && img.naturalWidth > 0));
+    await shot('23-client-activity-polish', true);
+    await page.getByRole('button', { name: 'Ustawienia' }).click();
+    await page.getByLabel('Język').selectOption('en');
+    await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
+  });
+
+  it('shows the shoot’s gallery in the shoot header, one click from the client page', async () => {
+    const { page } = session;
+    await page.getByRole('button', { name: 'Shoots', exact: true }).click();
+    const galleries = page.getByRole('list', { name: 'Galleries of this shoot' });
+    await galleries.getByRole('button', { name: /Nowak wedding.*Published/ }).waitFor();
+    await shot('24-shoot-galleries');
+    await galleries.getByRole('button', { name: /Nowak wedding/ }).click();
     await page.getByRole('heading', { level: 1, name: 'Anna Nowak' }).waitFor();
   });
 });

@@ -54,7 +54,7 @@ export function ClientPage() {
     <section className="page page--wide client-page" aria-labelledby="client-title">
       {back}
       <header className="page__header client-page__header">
-        <div>
+        <div className="client-page__who">
           <h1 id="client-title">{client.name}</h1>
           <p className="client-page__contact">
             <a href={`mailto:${client.email}`}>{client.email}</a>
@@ -63,20 +63,22 @@ export function ClientPage() {
           </p>
         </div>
         <div className="client-page__tools">
+          <div className="client-page__buttons">
+            <button type="button" className="button" disabled={syncBusy} onClick={() => void useSync.getState().syncNow()}>
+              {syncBusy ? t('sync.syncing') : t('sync.now')}
+            </button>
+            <button
+              type="button"
+              className="button"
+              onClick={() => {
+                useClients.getState().clearActionError();
+                setEditing(true);
+              }}
+            >
+              {t('clients.edit')}
+            </button>
+          </div>
           <small className="muted">{lastSync ? t('clients.lastSync', { time: formatDateTime(lastSync) }) : t('clients.neverSynced')}</small>
-          <button type="button" className="button" disabled={syncBusy} onClick={() => void useSync.getState().syncNow()}>
-            {syncBusy ? t('sync.syncing') : t('sync.now')}
-          </button>
-          <button
-            type="button"
-            className="button"
-            onClick={() => {
-              useClients.getState().clearActionError();
-              setEditing(true);
-            }}
-          >
-            {t('clients.edit')}
-          </button>
         </div>
       </header>
 

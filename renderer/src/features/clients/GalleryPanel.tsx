@@ -55,7 +55,7 @@ export function GalleryPanel({ gallery, client }: { gallery: GalleryDetail; clie
         <section className="card" aria-labelledby="favourites-title">
           <h3 id="favourites-title">{t('gallery.favourites', { count: gallery.favourites.length })}</h3>
           {gallery.favourites.length > 0 ? (
-            <PhotoThumbs photos={gallery.favourites} label={t('gallery.favouritesList')} size="small" />
+            <PhotoThumbs photos={gallery.favourites} label={t('gallery.favouritesList')} />
           ) : (
             <p className="muted">{t('gallery.noFavourites', { name: client.name })}</p>
           )}
