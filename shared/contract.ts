@@ -18,6 +18,16 @@ import {
 } from './schemas/galleries';
 import { jobProgressSchema } from './schemas/jobs';
 import { libraryCreateInput, libraryOpenInput, librarySchema, recentLibrarySchema } from './schemas/library';
+import {
+  orderActInput,
+  orderContactInput,
+  orderDetailSchema,
+  orderDismissInput,
+  orderIdInput,
+  orderResendInput,
+  ordersListInput,
+  ordersListOutput,
+} from './schemas/orders-desk';
 import { noticeSchema, photoDetailSchema, photoListInput, photoListOutput, photosChangedSchema, setFlagsInput } from './schemas/photos';
 import { prefsPatchSchema, prefsSchema } from './schemas/prefs';
 import { addShootInput, shootIdInput, shootProgressSchema, shootSchema } from './schemas/shoots';
@@ -82,6 +92,12 @@ export const calls = {
     'A new access code; the old one and open client sessions stop working',
   ),
   'galleries.cancelPublish': call(galleryIdInput, gallerySummarySchema, 'Stop sending a gallery that is still uploading'),
+  'orders.list': call(ordersListInput, ordersListOutput, 'The order desk: orders by filter, with a count per filter'),
+  'orders.get': call(orderIdInput, orderDetailSchema, 'One order: photos, totals, history, e-mails and the actions possible now'),
+  'orders.act': call(orderActInput, orderDetailSchema, 'Validate, mark as paid, force delivery, record a refund, cancel… (sent on sync)'),
+  'orders.correctContact': call(orderContactInput, orderDetailSchema, "Correct the client's e-mail address or phone on an order"),
+  'orders.resendEmail': call(orderResendInput, orderDetailSchema, "Send an order's e-mail again, to the order's current address"),
+  'orders.dismissProblem': call(orderDismissInput, orderDetailSchema, 'Hide a refused action once the user has read why'),
   'photos.retry': call(
     z.object({ photoIds: z.array(z.string().min(1)).min(1) }).strict(),
     z.null(),

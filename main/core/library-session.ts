@@ -1,11 +1,13 @@
 // Everything that lives while a studio library is open: its catalog, the worker that
 // answers grid queries off the main thread, and the ingest service watching its shoots.
+import os from 'node:os';
 import path from 'node:path';
 import type { Library } from '../../shared/schemas/library';
 import type { EventHub } from '../ipc/event-hub';
 import type { Logger } from '../ipc/types';
 import { type Catalog, type CatalogReader, createCatalogReader, openCatalog } from '../services/catalog';
 import { createIngestService, type IngestService, imaging } from '../services/ingest';
+import { createOrdersService, type OrdersService } from '../services/orders';
 import { createPublishingService, createServerAnswers, type PublishingService } from '../services/publishing';
 import type { SecretStore } from '../services/secrets';
 import { createSyncService, type SyncService } from '../services/sync';
@@ -18,6 +20,7 @@ export interface LibrarySession {
   ingest: IngestService;
   sync: SyncService;
   publishing: PublishingService;
+  orders: OrdersService;
   /** Where variant files live; served to the renderer under /media/. */
   mediaDir: string;
   close(): Promise<void>;
@@ -59,6 +62,7 @@ export async function openLibrarySession(
     galleryChanged: (galleryId, clientId, kind) => events.emit('gallery.changed', { galleryId, clientId, kind }),
     notice: (message, level) => events.emit('notice', { message, level }),
   });
+  const orders = createOrdersService({ catalog, deviceName: () => os.hostname() || 'This computer' });
   // The outbox lives in the catalog, so sync runs per open library; offline it simply waits.
   const sync = createSyncService({
     catalog,
@@ -71,7 +75,10 @@ export async function openLibrarySession(
     ...(serverUrl === null && localPairingFile ? { autoPair: () => readLocalPairing(localPairingFile) } : {}),
     onChange: answers.activity,
     onRemark: (message) => events.emit('notice', { message, level: 'info' }),
-    onDelivered: answers.delivered,
+    onDelivered: (item, response) => {
+      answers.delivered(item, response);
+      orders.delivered(item, response);
+    },
     onRejected: answers.rejected,
     onUploadProgress: answers.uploadProgress,
   });
@@ -94,6 +101,7 @@ export async function openLibrarySession(
     ingest,
     sync,
     publishing,
+    orders,
     mediaDir,
     async close() {
       await sync.stop();

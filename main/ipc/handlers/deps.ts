@@ -3,6 +3,7 @@ import type { AppInfo } from '../../../shared/schemas/app';
 import type { LibrarySession } from '../../core/library-session';
 import type { LibraryService } from '../../services/library';
 import type { PreferencesService } from '../../services/settings';
+import type { Handlers } from '../types';
 
 export interface HandlerDeps {
   appInfo: () => AppInfo;
@@ -20,3 +21,6 @@ export function requireSession(deps: HandlerDeps): LibrarySession {
   if (!session) throw new AppError('not_found', 'No studio library is open. Open or create one first.');
   return session;
 }
+
+/** The handlers of one feature: every call named `<prefix>.…`. */
+export type Prefixed<P extends string> = Pick<Handlers, Extract<keyof Handlers, `${P}.${string}`>>;

@@ -1,7 +1,4 @@
-import type { Handlers } from '../types';
-import { type HandlerDeps, requireSession } from './deps';
-
-type Prefixed<P extends string> = Pick<Handlers, Extract<keyof Handlers, `${P}.${string}`>>;
+import { type HandlerDeps, type Prefixed, requireSession } from './deps';
 
 export function clientHandlers(deps: HandlerDeps): Prefixed<'clients'> {
   return {

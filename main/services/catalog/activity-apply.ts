@@ -5,7 +5,9 @@ import type Database from 'better-sqlite3';
 import type { ActivityKind, FeedChange } from './activity-rows';
 import { createStudioApply, type StudioApplyResult } from './studio-apply';
 
-export type ApplyChange = (change: FeedChange) => StudioApplyResult;
+export type ApplyChange = ((change: FeedChange) => StudioApplyResult) & {
+  storeOrder(galleryId: string, data: Record<string, unknown>): void;
+};
 
 const text = (value: unknown): string | null => (typeof value === 'string' && value.length > 0 ? value : null);
 
@@ -38,6 +40,15 @@ export function createApplyChange(db: Database.Database, now: () => Date): Apply
      ON CONFLICT (id) DO UPDATE SET state = excluded.state, data = excluded.data, updated_at = excluded.updated_at`,
   );
 
+  const storeOrder = (gallery: string, data: Record<string, unknown>, at: string) =>
+    order.run({
+      id: String(data.id),
+      gallery,
+      state: text(data.state) ?? 'placed',
+      placedAt: text(data.placedAt) ?? at,
+      data: JSON.stringify(data),
+      now: now().toISOString(),
+    });
   const studio = createStudioApply(db, now);
   const client = (change: FeedChange): ActivityKind => {
     const gallery = change.galleryId;
@@ -55,21 +66,19 @@ export function createApplyChange(db: Database.Database, now: () => Date): Apply
       return subject === 'favourite' ? 'favourites' : 'basket';
     }
     if (subject === 'order') {
-      // order.placed today; later order.* updates (paid, validated…) carry the whole order too.
+      // order.placed and order.updated (validated, paid…) carry the whole order.
       const data = orderOf(change.payload);
       if (!data) return 'other';
-      order.run({
-        id: String(data.id),
-        gallery,
-        state: text(data.state) ?? 'placed',
-        placedAt: text(data.placedAt) ?? change.at,
-        data: JSON.stringify(data),
-        now: now().toISOString(),
-      });
+      storeOrder(gallery, data, change.at);
       return 'orders';
     }
     // A type this version does not know yet: kept in the timeline, applied by a later version.
     return 'other';
   };
-  return (change) => studio(change) ?? { kind: client(change), remark: null };
+  const apply = (change: FeedChange) => studio(change) ?? { kind: client(change), remark: null };
+  return Object.assign(apply, {
+    storeOrder: (galleryId: string, data: Record<string, unknown>) => {
+      if (orderOf(data)) storeOrder(galleryId, data, now().toISOString());
+    },
+  });
 }

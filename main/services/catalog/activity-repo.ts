@@ -17,6 +17,10 @@ export interface ActivityRepo {
   favourites(galleryId: string): ClientPhotoMark[];
   basket(galleryId: string): ClientPhotoMark[];
   orders(galleryId: string): ClientOrder[];
+  /** Every order of every gallery, newest first (the order desk). */
+  allOrders(): ClientOrder[];
+  /** The order as a server answer carried it (studio actions answer with the whole order). */
+  storeOrder(galleryId: string, data: Record<string, unknown>): void;
   order(orderId: string): ClientOrder | null;
   /** Newest first. */
   timeline(galleryId: string, limit?: number): ActivityEntry[];
@@ -66,6 +70,7 @@ export function createActivityRepo(db: Database.Database, now: () => Date): Acti
   const basket = marks('client_basket');
   const orders = db.prepare<[string], OrderRow>('SELECT * FROM client_orders WHERE gallery_id = ? ORDER BY placed_at DESC, id');
   const order = db.prepare<[string], OrderRow>('SELECT * FROM client_orders WHERE id = ?');
+  const allOrders = db.prepare<[], OrderRow>('SELECT * FROM client_orders ORDER BY placed_at DESC, id');
   const timeline = db.prepare<[string, number], EntryRow>(
     'SELECT * FROM client_activity WHERE gallery_id = ? ORDER BY at DESC, seq DESC LIMIT ?',
   );
@@ -113,6 +118,8 @@ export function createActivityRepo(db: Database.Database, now: () => Date): Acti
     favourites: (galleryId) => favourites.all(galleryId),
     basket: (galleryId) => basket.all(galleryId),
     orders: (galleryId) => orders.all(galleryId).map(toOrder),
+    allOrders: () => allOrders.all().map(toOrder),
+    storeOrder: (galleryId, data) => apply.storeOrder(galleryId, data),
     order: (orderId) => {
       const row = order.get(orderId);
       return row ? toOrder(row) : null;

@@ -44,6 +44,8 @@ export interface OutboxRepo {
   /** Cancels every pending row of a topic (e.g. a gallery still uploading); returns how many. */
   cancelTopic(topic: string): number;
   topicProgress(topic: string): TopicProgress;
+  /** The topic's rows in a state, oldest first. */
+  byTopic(topic: string, state: OutboxState): OutboxItem[];
   /** Removes a rejected or cancelled row once the user has seen it. */
   dismiss(seq: number): boolean;
   pendingCount(): number;
@@ -91,6 +93,7 @@ export function createOutboxRepo(db: Database.Database, now: () => Date, newKey:
        sum(CASE WHEN kind = 'upload' THEN json_extract(body, '$.size') END) AS total
      FROM sync_outbox WHERE topic = ? AND state IN ('pending', 'done', 'rejected')`,
   );
+  const selectTopic = db.prepare<[string, OutboxState], OutboxRow>('SELECT * FROM sync_outbox WHERE topic = ? AND state = ? ORDER BY seq');
   const dismiss = db.prepare<[number]>("DELETE FROM sync_outbox WHERE seq = ? AND state IN ('rejected', 'cancelled')");
   const prune = db.prepare<[string]>("DELETE FROM sync_outbox WHERE state = 'done' AND updated_at < ?");
 
@@ -143,6 +146,7 @@ export function createOutboxRepo(db: Database.Database, now: () => Date, newKey:
       progress.run({ seq, id, received, now: stamp() });
     },
     cancel: (seq) => cancel.run({ seq, now: stamp() }).changes === 1,
+    byTopic: (topic, state) => selectTopic.all(topic, state).map(toOutboxItem),
     cancelTopic: (topic) => cancelTopic.run({ topic, now: stamp() }).changes,
     topicProgress(topic) {
       const row = topicProgress.get(topic);

@@ -1,0 +1,4 @@
+// The studio's order desk: orders from the change feed, studio actions through the outbox.
+export { type OrderData, readOrder } from './order-data';
+export { orderTopic } from './order-requests';
+export { createOrdersService, type OrdersService } from './orders-service';
