@@ -41,6 +41,8 @@ export interface OutboxRepo {
   saveUploadProgress(seq: number, uploadId: string, received: number): void;
   /** Cancels a pending row (e.g. an upload the user stopped); false if it was no longer pending. */
   cancel(seq: number): boolean;
+  /** The user asked to sync now: waiting rows are due at once (their attempts count stays). */
+  dueNow(): number;
   /** Cancels every pending row of a topic (e.g. a gallery still uploading); returns how many. */
   cancelTopic(topic: string): number;
   topicProgress(topic: string): TopicProgress;
@@ -93,6 +95,7 @@ export function createOutboxRepo(db: Database.Database, now: () => Date, newKey:
        sum(CASE WHEN kind = 'upload' THEN json_extract(body, '$.size') END) AS total
      FROM sync_outbox WHERE topic = ? AND state IN ('pending', 'done', 'rejected')`,
   );
+  const dueNow = db.prepare<[string]>("UPDATE sync_outbox SET next_attempt_at = ? WHERE state = 'pending' AND next_attempt_at > ?");
   const selectTopic = db.prepare<[string, OutboxState], OutboxRow>('SELECT * FROM sync_outbox WHERE topic = ? AND state = ? ORDER BY seq');
   const dismiss = db.prepare<[number]>("DELETE FROM sync_outbox WHERE seq = ? AND state IN ('rejected', 'cancelled')");
   const prune = db.prepare<[string]>("DELETE FROM sync_outbox WHERE state = 'done' AND updated_at < ?");
@@ -146,6 +149,10 @@ export function createOutboxRepo(db: Database.Database, now: () => Date, newKey:
       progress.run({ seq, id, received, now: stamp() });
     },
     cancel: (seq) => cancel.run({ seq, now: stamp() }).changes === 1,
+    dueNow: () => {
+      const at = stamp();
+      return dueNow.run(at, at).changes;
+    },
     byTopic: (topic, state) => selectTopic.all(topic, state).map(toOutboxItem),
     cancelTopic: (topic) => cancelTopic.run({ topic, now: stamp() }).changes,
     topicProgress(topic) {

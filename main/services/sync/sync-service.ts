@@ -54,7 +54,7 @@ export interface SyncService {
   status(): SyncStatus;
   start(): void;
   stop(): Promise<void>;
-  /** One send + pull round now (also when not started), e.g. for a "Sync now" button. */
+  /** One send + pull round now (also when not started), e.g. for a "Sync now" button; waiting rows are tried at once. */
   syncNow(): Promise<SyncStatus>;
   /** Run a round soon (when started); every queued outbox row does this by itself. */
   wake(): void;
@@ -176,6 +176,8 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     start: () => loop.start(),
     stop: () => loop.stop(),
     async syncNow() {
+      // A person pressed "Sync now": don't make them wait out a backoff of minutes.
+      catalog.outbox.dueNow();
       await loop.runNow();
       return tracker.get();
     },
