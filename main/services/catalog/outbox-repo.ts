@@ -95,7 +95,7 @@ export function createOutboxRepo(db: Database.Database, now: () => Date, newKey:
        sum(CASE WHEN kind = 'upload' THEN json_extract(body, '$.size') END) AS total
      FROM sync_outbox WHERE topic = ? AND state IN ('pending', 'done', 'rejected')`,
   );
-  const dueNow = db.prepare<[string]>("UPDATE sync_outbox SET next_attempt_at = ? WHERE state = 'pending' AND next_attempt_at > ?");
+  const dueNow = db.prepare<[string, string]>("UPDATE sync_outbox SET next_attempt_at = ? WHERE state = 'pending' AND next_attempt_at > ?");
   const selectTopic = db.prepare<[string, OutboxState], OutboxRow>('SELECT * FROM sync_outbox WHERE topic = ? AND state = ? ORDER BY seq');
   const dismiss = db.prepare<[number]>("DELETE FROM sync_outbox WHERE seq = ? AND state IN ('rejected', 'cancelled')");
   const prune = db.prepare<[string]>("DELETE FROM sync_outbox WHERE state = 'done' AND updated_at < ?");
