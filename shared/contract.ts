@@ -4,6 +4,7 @@
 // from these two maps, so there is no channel string anywhere else.
 import { z } from 'zod';
 import { appInfoSchema } from './schemas/app';
+import { deliveryPrepareInput, deliveryPreviewInput, deliveryPreviewSchema, deliveryProgressSchema } from './schemas/delivery-desk';
 import {
   clientDetailSchema,
   clientSchema,
@@ -98,6 +99,19 @@ export const calls = {
   'orders.correctContact': call(orderContactInput, orderDetailSchema, "Correct the client's e-mail address or phone on an order"),
   'orders.resendEmail': call(orderResendInput, orderDetailSchema, "Send an order's e-mail again, to the order's current address"),
   'orders.dismissProblem': call(orderDismissInput, orderDetailSchema, 'Hide a refused action once the user has read why'),
+  'delivery.preview': call(
+    deliveryPreviewInput,
+    deliveryPreviewSchema,
+    'Match dropped files and folders to the ordered photos (nothing is sent yet)',
+  ),
+  'delivery.prepare': call(
+    deliveryPrepareInput,
+    z.object({ jobId: z.string() }),
+    'Make the full-resolution and/or web files of the chosen pairs and queue them (progress as job.progress)',
+  ),
+  'delivery.deliver': call(orderIdInput, orderDetailSchema, 'Deliver to client: the download page link is e-mailed (sent on sync)'),
+  'delivery.cancel': call(orderIdInput, deliveryProgressSchema, "Stop sending an order's delivery files"),
+  'delivery.progress': call(orderIdInput, deliveryProgressSchema, "How far an order's delivery files have got"),
   'photos.retry': call(
     z.object({ photoIds: z.array(z.string().min(1)).min(1) }).strict(),
     z.null(),

@@ -6,6 +6,7 @@ import type { Library } from '../../shared/schemas/library';
 import type { EventHub } from '../ipc/event-hub';
 import type { Logger } from '../ipc/types';
 import { type Catalog, type CatalogReader, createCatalogReader, openCatalog } from '../services/catalog';
+import { createDeliveryService, type DeliveryService } from '../services/delivery';
 import { createIngestService, type IngestService, imaging } from '../services/ingest';
 import { createOrdersService, type OrdersService } from '../services/orders';
 import { createPublishingService, createServerAnswers, type PublishingService } from '../services/publishing';
@@ -21,6 +22,7 @@ export interface LibrarySession {
   sync: SyncService;
   publishing: PublishingService;
   orders: OrdersService;
+  delivery: DeliveryService;
   /** Where variant files live; served to the renderer under /media/. */
   mediaDir: string;
   close(): Promise<void>;
@@ -82,6 +84,19 @@ export async function openLibrarySession(
     onRejected: answers.rejected,
     onUploadProgress: answers.uploadProgress,
   });
+  const delivery = createDeliveryService({
+    catalog,
+    orders,
+    storeDir: path.join(library.path, 'deliveries'),
+    events: {
+      job: (progress) => events.emit('job.progress', progress),
+      changed: (orderId) => {
+        const galleryId = catalog.activity.order(orderId)?.galleryId;
+        if (galleryId)
+          events.emit('gallery.changed', { galleryId, clientId: catalog.galleries.get(galleryId)?.clientId ?? null, kind: 'orders' });
+      },
+    },
+  });
   const publishing = createPublishingService({
     catalog,
     mediaDir,
@@ -102,6 +117,7 @@ export async function openLibrarySession(
     sync,
     publishing,
     orders,
+    delivery,
     mediaDir,
     async close() {
       await sync.stop();

@@ -4,7 +4,7 @@ import type { Handlers } from '../types';
 import { appHandlers } from './app';
 import type { HandlerDeps } from './deps';
 import { clientHandlers, galleryHandlers } from './galleries';
-import { orderHandlers } from './orders';
+import { deliveryHandlers, orderHandlers } from './orders';
 import { photoHandlers } from './photos';
 import { shootHandlers } from './shoots';
 import { syncHandlers } from './sync';
@@ -20,5 +20,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...clientHandlers(deps),
     ...galleryHandlers(deps),
     ...orderHandlers(deps),
+    ...deliveryHandlers(deps),
   };
 }

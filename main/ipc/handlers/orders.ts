@@ -12,3 +12,17 @@ export function orderHandlers(deps: HandlerDeps): Prefixed<'orders'> {
     'orders.dismissProblem': ({ orderId, seq }) => orders().dismissProblem(orderId, seq),
   };
 }
+
+export function deliveryHandlers(deps: HandlerDeps): Prefixed<'delivery'> {
+  const delivery = () => requireSession(deps).delivery;
+  return {
+    'delivery.preview': ({ orderId, paths }) => delivery().preview(orderId, paths),
+    'delivery.prepare': (plan) => ({ jobId: delivery().prepare(plan).jobId }),
+    'delivery.deliver': ({ orderId }) => delivery().deliver(orderId),
+    'delivery.cancel': ({ orderId }) => {
+      delivery().cancel(orderId);
+      return delivery().progress(orderId);
+    },
+    'delivery.progress': ({ orderId }) => delivery().progress(orderId),
+  };
+}

@@ -11,6 +11,7 @@ export {
 } from './activity-rows';
 export { BACKUPS_FOLDER, BACKUPS_KEPT, backupCatalog, backupsDir, type CatalogBackup, listBackups } from './backup';
 export type { ClientRow, ClientSummaryRow, ClientsRepo } from './clients-repo';
+export type { DeliveriesRepo, DeliveryFileRow } from './deliveries-repo';
 export type { FlagsRepo } from './flags-repo';
 export type { GalleriesRepo, GalleryPhotoRow, GalleryRow, NewGallery, PublishCandidate, ServerGalleryState } from './galleries-repo';
 export { type Job, type JobState, jobStates } from './job-rows';

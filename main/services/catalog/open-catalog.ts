@@ -7,6 +7,7 @@ import { type ActivityRepo, createActivityRepo } from './activity-repo';
 import { backupOnOpen } from './backup-on-open';
 import { type ClientsRepo, createClientsRepo } from './clients-repo';
 import { configureConnection } from './connection';
+import { createDeliveriesRepo, type DeliveriesRepo } from './deliveries-repo';
 import { createFlagsRepo, type FlagsRepo } from './flags-repo';
 import { createGalleriesRepo, type GalleriesRepo } from './galleries-repo';
 import { createJobsRepo, type JobsOptions, type JobsRepo } from './jobs-repo';
@@ -44,6 +45,8 @@ export interface Catalog {
   readonly clients: ClientsRepo;
   /** Galleries published from shoots, and what the server confirmed about them. */
   readonly galleries: GalleriesRepo;
+  /** Files prepared for orders' deliveries. */
+  readonly deliveries: DeliveriesRepo;
   /** Runs fn in one transaction (nested calls become savepoints): all of its writes or none. */
   transaction<T>(fn: () => T): T;
   close(): void;
@@ -94,6 +97,7 @@ export function openCatalog(libraryDir: string, options: CatalogOptions): Catalo
     activity: createActivityRepo(db, now),
     clients: createClientsRepo(db, now),
     galleries: createGalleriesRepo(db, now),
+    deliveries: createDeliveriesRepo(db, now),
     transaction: (fn) => db.transaction(fn)(),
     close: () => db.close(),
   };

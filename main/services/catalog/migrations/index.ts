@@ -3,6 +3,7 @@
 import init from './001-init';
 import sync from './002-sync';
 import galleries from './003-galleries';
+import deliveries from './004-deliveries';
 
 export interface Migration {
   version: number;
@@ -14,6 +15,7 @@ export const migrations: readonly Migration[] = [
   { version: 1, name: 'init', sql: init },
   { version: 2, name: 'sync', sql: sync },
   { version: 3, name: 'galleries', sql: galleries },
+  { version: 4, name: 'deliveries', sql: deliveries },
 ];
 
 export const LATEST_VERSION = migrations.length;
