@@ -28,6 +28,12 @@ const needs = [
     elsewhere: 'Install PostgreSQL 15 or newer (initdb and pg_ctl on PATH), or set PROOFDESK_TEST_PG_URL to a server you own.',
     skip: () => Boolean(process.env.PROOFDESK_TEST_PG_URL),
   },
+  {
+    what: 'exiftool (the XMP sidecar tests read what Proofdesk wrote back with it)',
+    present: () => onPath('exiftool'),
+    debian: 'libimage-exiftool-perl',
+    elsewhere: 'Install ExifTool (macOS: brew install exiftool; Windows: exiftool.org).',
+  },
   ...(bench
     ? [
         {
