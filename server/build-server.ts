@@ -3,12 +3,14 @@
 // listen on 127.0.0.1:0; closing it closes the database too.
 import path from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import type { ServerConfig } from './config';
+import { DEFAULT_MAIL_FROM, type ServerConfig } from './config';
 import type { ServerContext } from './context';
 import { migrateToLatest } from './db/migrate';
 import { openDatabase } from './db/open-database';
 import { installErrorHandling } from './http/error-handler';
 import { installSecurityHeaders } from './http/security-headers';
+import { MailSender, type MailSenderOptions } from './mail/mail-sender';
+import { createMailTransport } from './mail/mail-transport';
 import { clientRoutes } from './routes/client';
 import { galleryAccessRoutes } from './routes/gallery-access';
 import { galleryPageRoutes } from './routes/gallery-page';
@@ -24,6 +26,16 @@ export interface BuildOptions {
   logger?: FastifyServerOptions['logger'];
   /** Epoch milliseconds; tests move it to cross expiry times. */
   now?: () => number;
+  /** The e-mail sender's timings (tests make them short). */
+  mail?: MailSenderOptions;
+}
+
+/** Where this server listens, for e-mail links when PROOFDESK_PUBLIC_URL is not set. */
+function listeningOrigin(app: FastifyInstance, config: ServerConfig): string {
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const host = ['0.0.0.0', '::', ''].includes(config.host) ? 'localhost' : config.host;
+  return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
 }
 
 /** Trust exactly N proxy hops: what Fastify does for a number, which its types do not accept. */
@@ -46,18 +58,27 @@ export async function buildServer(config: ServerConfig, options: BuildOptions = 
     await db.destroy();
     throw error;
   }
+  const now = options.now ?? Date.now;
+  const sender = new MailSender(db, createMailTransport(config.mail, config.mailFrom ?? DEFAULT_MAIL_FROM), now, app.log, options.mail);
   const context: ServerContext = {
     db,
     storage: new LocalDiskStorage(path.join(config.dataDir, 'files')),
-    now: options.now ?? Date.now,
+    now,
     config,
     routes: [],
+    publicUrl: () => config.publicUrl ?? listeningOrigin(app, config),
+    mail: { kick: () => sender.kick() },
   };
   app.decorate('proofdesk', context);
   app.decorateRequest('device', null);
   app.decorateRequest('client', null);
   app.decorateRequest('idempotency', null);
+  app.addHook('onReady', async () => {
+    sender.start();
+  });
   app.addHook('onClose', async () => {
+    // The sender first: it may be writing an e-mail's outcome to the database.
+    await sender.stop();
     await db.destroy();
   });
 

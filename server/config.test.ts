@@ -54,6 +54,18 @@ describe('loadConfig', () => {
     expect(loadConfig({ PROOFDESK_GALLERY_WEB_DIR: '/srv/gallery' }).galleryWebDir).toBe(path.resolve('/srv/gallery'));
   });
 
+  it('reads the public address for e-mail links and the From address, refusing what cannot work', () => {
+    expect(loadConfig({ PROOFDESK_PUBLIC_URL: 'https://proofs.example.com/' }).publicUrl).toBe('https://proofs.example.com');
+    expect(loadConfig({ PROOFDESK_PUBLIC_URL: 'https://example.com/studio/' }).publicUrl).toBe('https://example.com/studio');
+    expect(() => loadConfig({ PROOFDESK_PUBLIC_URL: 'proofs.example.com' })).toThrow(/PROOFDESK_PUBLIC_URL is not a valid URL/);
+    expect(() => loadConfig({ PROOFDESK_PUBLIC_URL: 'ftp://proofs.example.com' })).toThrow(/must start with https:\/\//);
+    expect(() => loadConfig({ PROOFDESK_PUBLIC_URL: 'https://proofs.example.com/?a=1' })).toThrow(/query/);
+    expect(loadConfig({ MAIL_FROM: 'Proofdesk <orders@example.com>' }).mailFrom).toBe('Proofdesk <orders@example.com>');
+    expect(loadConfig({ MAIL_FROM: 'orders@example.com' }).mailFrom).toBe('orders@example.com');
+    expect(() => loadConfig({ MAIL_FROM: 'orders' })).toThrow(/MAIL_FROM must be an e-mail address/);
+    expect(loadConfig({})).not.toHaveProperty('publicUrl');
+  });
+
   it('puts the default data folder under the user data folder of each platform', () => {
     expect(defaultDataDir({ XDG_DATA_HOME: '/x' }, 'linux')).toBe(path.join('/x', 'proofdesk', 'server'));
     expect(defaultDataDir({}, 'darwin')).toContain(path.join('Library', 'Application Support', 'Proofdesk', 'server'));

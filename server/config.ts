@@ -22,7 +22,16 @@ export interface ServerConfig {
   galleryWebDir: string;
   /** Set when the desktop app runs this server on loopback: where to leave its pairing code (cli/local-pairing.ts). */
   localPairingFile?: string;
+  /**
+   * PROOFDESK_PUBLIC_URL: the address clients reach this server at (https://proofs.example.com), for
+   * the links in e-mails. Unset: http://<HOST>:<listening port>, right on one laptop only.
+   */
+  publicUrl?: string;
+  /** MAIL_FROM: the From address of e-mails ("Proofdesk <orders@example.com>" or a bare address). */
+  mailFrom?: string;
 }
+
+export const DEFAULT_MAIL_FROM = 'proofdesk@localhost';
 
 export interface ConfigDefaults {
   /** Folder of the running server file (out/main when built); the gallery page is looked for beside it. */
@@ -75,6 +84,32 @@ function readMail(raw: string | undefined, dataDir: string): MailConfig {
   return { kind: 'smtp', url };
 }
 
+function readPublicUrl(raw: string | undefined): string | undefined {
+  if (raw === undefined || raw.trim() === '') return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw.trim());
+  } catch {
+    throw new ConfigError(`PROOFDESK_PUBLIC_URL is not a valid URL. Expected the address clients open, e.g. https://proofs.example.com.`);
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
+    throw new ConfigError(`PROOFDESK_PUBLIC_URL must start with https:// (or http://); got "${parsed.protocol}//".`);
+  }
+  if (parsed.search || parsed.hash) throw new ConfigError('PROOFDESK_PUBLIC_URL must not carry a query or a #fragment.');
+  return parsed.toString().replace(/\/+$/, '');
+}
+
+function readMailFrom(raw: string | undefined): string | undefined {
+  if (raw === undefined || raw.trim() === '') return undefined;
+  const value = raw.trim();
+  if (!/^[^<>@\s]+@[^<>@\s]+$|^[^<>]*<[^<>@\s]+@[^<>@\s]+>$/.test(value)) {
+    throw new ConfigError(
+      `MAIL_FROM must be an e-mail address, e.g. orders@example.com or "Proofdesk <orders@example.com>"; got "${value}".`,
+    );
+  }
+  return value;
+}
+
 function readTrustProxy(raw: string | undefined): number | false {
   if (raw === undefined || raw.trim() === '' || raw.trim() === '0') return false;
   if (!/^\d+$/.test(raw.trim()))
@@ -88,6 +123,9 @@ function readGalleryWebDir(raw: string | undefined, serverDir: string): string {
   return path.resolve(serverDir, '..', 'gallery-web');
 }
 
+const optional = <K extends string>(key: K, value: string | undefined) =>
+  value === undefined ? {} : ({ [key]: value } as Record<K, string>);
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: ConfigDefaults = {}): ServerConfig {
   const host = env.HOST?.trim() || '127.0.0.1';
   const dataDir = path.resolve(env.PROOFDESK_DATA_DIR?.trim() || defaultDataDir(env));
@@ -100,5 +138,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: Confi
     trustProxy: readTrustProxy(env.PROOFDESK_TRUST_PROXY),
     galleryWebDir: readGalleryWebDir(env.PROOFDESK_GALLERY_WEB_DIR, defaults.serverDir ?? path.dirname(fileURLToPath(import.meta.url))),
     ...(env.PROOFDESK_LOCAL_PAIRING_FILE?.trim() ? { localPairingFile: path.resolve(env.PROOFDESK_LOCAL_PAIRING_FILE.trim()) } : {}),
+    ...optional('publicUrl', readPublicUrl(env.PROOFDESK_PUBLIC_URL)),
+    ...optional('mailFrom', readMailFrom(env.MAIL_FROM)),
   };
 }

@@ -12,6 +12,10 @@ export interface ServerContext {
   config: ServerConfig;
   /** Every route as registered (method + URL pattern): the authorisation test walks this list. */
   routes: { method: string; url: string }[];
+  /** The address clients reach this server at, without a trailing slash: config.publicUrl, else where it listens. */
+  publicUrl: () => string;
+  /** The e-mail sender (server/mail/mail-sender.ts): kick() after a commit that queued an e-mail. */
+  mail: { kick: () => void };
 }
 
 export interface AuthenticatedDevice {

@@ -1,5 +1,6 @@
-import { sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
+import { orderFlowProblems, orderFlowSchema } from '../../shared/orders';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../test-support/test-databases';
 import { MigrationError, migrateToLatest } from './migrate';
 import { migrations } from './migrations';
@@ -8,6 +9,7 @@ import * as m0002 from './migrations/0002-publishing';
 import * as m0003 from './migrations/0003-client-activity';
 import * as m0004 from './migrations/0004-idempotency-owners';
 import * as m0005 from './migrations/0005-studio-photo-flags';
+import * as m0006 from './migrations/0006-order-flow';
 import { openDatabase } from './open-database';
 import type { Db } from './types';
 
@@ -49,6 +51,10 @@ for (const kind of databaseKinds) {
           'changes',
           'studio_counters',
           'studio_photo_flags',
+          'order_transitions',
+          'order_emails',
+          'studio_settings',
+          'payments',
         ]),
       );
     });
@@ -76,7 +82,7 @@ for (const kind of databaseKinds) {
       expect(await db.selectFrom('devices').selectAll().execute()).toEqual([]);
 
       // Later migrations build on 0001's tables: undo them first, newest first.
-      for (const later of [m0005, m0004, m0003, m0002]) await later.down(db);
+      for (const later of [m0006, m0005, m0004, m0003, m0002]) await later.down(db);
       await m0001.down(db);
       const tables = (await db.introspection.getTables()).map((t) => t.name);
       expect(tables).not.toContain('studios');
@@ -103,6 +109,7 @@ for (const kind of databaseKinds) {
         .values({ owner: 'gallery:g1', ...answer })
         .execute();
 
+      await m0006.down(db);
       await m0004.down(db);
       expect(await sql`select device_id, key from idempotency_keys`.execute(db)).toMatchObject({ rows: [{ device_id: 'd1', key: 'k1' }] });
       await m0003.down(db);
@@ -126,6 +133,7 @@ for (const kind of databaseKinds) {
       await m0002.up(db);
       await m0003.up(db);
       await m0004.up(db);
+      await m0006.up(db);
       expect(await db.selectFrom('idempotency_records').select(['owner', 'key']).execute()).toEqual([{ owner: 'device:d1', key: 'k1' }]);
     });
 
@@ -173,6 +181,154 @@ for (const kind of databaseKinds) {
       expect((await db.introspection.getTables()).map((t) => t.name)).not.toContain('studio_photo_flags');
       await m0005.up(db);
       expect(await db.selectFrom('studio_photo_flags').selectAll().execute()).toEqual([]);
+    });
+
+    it('0006-order-flow: orders placed before it get a flow from their columns and one history row; the new tables hold data and go with their order', async () => {
+      const db = await open();
+      const before = Object.fromEntries(Object.entries(migrations).filter(([name]) => name < '0006'));
+      await migrateToLatest(db, before);
+      // Rows as the 0005 server wrote them: the typed Db already knows the 0006 columns.
+      // biome-ignore lint/suspicious/noExplicitAny: the schema before 0006
+      const old = db as unknown as Kysely<any>;
+      const at = Date.UTC(2030, 2, 4, 10, 0);
+      await old.insertInto('studios').values({ id: 's1', name: 'Ann Studio', email: 'ann@example.com', created_at: at }).execute();
+      await old
+        .insertInto('galleries')
+        .values({
+          id: 'g1',
+          studio_id: 's1',
+          slug: 'g-one-slug',
+          title: 'Wedding',
+          access_code_hash: 'h',
+          created_at: at,
+          settings: JSON.stringify({ manualValidation: true, retouchBeforeDelivery: true }),
+        })
+        .execute();
+      const order = (id: string, state: string, total: number) => ({
+        id,
+        studio_id: 's1',
+        gallery_id: 'g1',
+        session_id: null,
+        number: `2030-000${id.slice(1)}`,
+        state,
+        placed_at: at + Number(id.slice(1)),
+        delivery_method: JSON.stringify({ id: 'full', label: 'Full' }),
+        photo_ids: JSON.stringify(['p1', 'p2']),
+        contact: JSON.stringify({ name: 'Anna', email: 'anna@example.com', phone: null }),
+        note: '',
+        total_minor: total,
+        vat_minor: 0,
+        currency: 'PLN',
+      });
+      await old
+        .insertInto('orders')
+        .values([order('o1', 'awaiting_validation', 3000), order('o2', 'awaiting_payment', 3000), order('o3', 'awaiting_payment', 0)])
+        .execute();
+
+      expect(await migrateToLatest(db)).toEqual(['0006-order-flow']);
+      const rows = await db.selectFrom('orders').select(['id', 'state', 'flow', 'updated_at', 'placed_at']).orderBy('id').execute();
+      const flows = rows.map((r) => orderFlowSchema.parse(JSON.parse(r.flow)));
+      expect(flows.map(orderFlowProblems)).toEqual([[], [], []]);
+      expect(flows[0]).toEqual({
+        state: 'awaiting_validation',
+        manualValidation: true,
+        retouchBeforeDelivery: true,
+        photoIds: ['p1', 'p2'],
+        totalMinor: 3000,
+        currency: 'PLN',
+        paid: null,
+        forcedDelivery: null,
+        cancellation: null,
+        refunds: [],
+      });
+      expect(flows.map((f) => [f.state, f.manualValidation, f.totalMinor])).toEqual([
+        ['awaiting_validation', true, 3000],
+        ['awaiting_payment', false, 3000],
+        ['awaiting_payment', false, 0],
+      ]);
+      expect(rows.map((r) => r.updated_at)).toEqual(rows.map((r) => r.placed_at));
+      const history = await db.selectFrom('order_transitions').selectAll().orderBy('order_id').execute();
+      expect(history.map((h) => [h.order_id, h.seq, h.from_state, h.to_state, h.event_type, JSON.parse(h.actor), h.at])).toEqual([
+        ['o1', 1, 'placed', 'awaiting_validation', 'place', { kind: 'client' }, at + 1],
+        ['o2', 1, 'placed', 'awaiting_payment', 'place', { kind: 'client' }, at + 2],
+        ['o3', 1, 'placed', 'awaiting_payment', 'place', { kind: 'client' }, at + 3],
+      ]);
+      expect(history[0]?.note).toMatch(/^Placed: 2 photos; waiting for the studio’s validation/);
+
+      // The new tables: one transition seq per order, e-mails and payments of an order, settings per studio.
+      await expect(
+        db
+          .insertInto('order_transitions')
+          .values({ ...history[0], seq: 1 } as (typeof history)[0])
+          .execute(),
+      ).rejects.toThrow();
+      const email = {
+        studio_id: 's1',
+        order_id: 'o1',
+        kind: 'client_order_confirmation',
+        to_address: 'anna@example.com',
+        from_name: 'Ann Studio',
+        reply_to: 'ann@example.com',
+        subject: 'Zamówienie 2030-0001 zostało przyjęte',
+        language: 'pl',
+        body_text: 'Dzień dobry',
+        body_html: '<p>Dzień dobry</p>',
+        status: 'queued' as const,
+        detail: null,
+        attempts: 0,
+        next_attempt_at: at,
+        created_at: at,
+        sent_at: null,
+      };
+      await db
+        .insertInto('order_emails')
+        .values({ id: 'e1', ...email })
+        .execute();
+      expect(await db.selectFrom('order_emails').selectAll().executeTakeFirstOrThrow()).toEqual({ id: 'e1', ...email });
+      await db
+        .insertInto('payments')
+        .values({
+          id: 'pay1',
+          studio_id: 's1',
+          order_id: 'o1',
+          provider: 'test',
+          state: 'pending',
+          amount_minor: 3000,
+          currency: 'PLN',
+          created_at: at,
+          settled_at: null,
+        })
+        .execute();
+      await db
+        .insertInto('studio_settings')
+        .values({ studio_id: 's1', payment_instructions: 'IBAN PL00 1234', notification_email: null, card_payments: 1, updated_at: at })
+        .execute();
+      await expect(
+        db
+          .insertInto('studio_settings')
+          .values({ studio_id: 's1', payment_instructions: '', notification_email: null, card_payments: 0, updated_at: at })
+          .execute(),
+      ).rejects.toThrow();
+      await db.deleteFrom('orders').where('id', '=', 'o1').execute();
+      expect(await db.selectFrom('order_transitions').select('order_id').orderBy('order_id').execute()).toEqual([
+        { order_id: 'o2' },
+        { order_id: 'o3' },
+      ]);
+      expect(await db.selectFrom('order_emails').select('id').execute()).toEqual([]);
+      expect(await db.selectFrom('payments').select('id').execute()).toEqual([]);
+
+      await m0006.down(db);
+      const tables = await db.introspection.getTables();
+      for (const gone of ['order_transitions', 'order_emails', 'studio_settings', 'payments'])
+        expect(tables.map((t) => t.name)).not.toContain(gone);
+      const orderColumns = tables.find((t) => t.name === 'orders')?.columns.map((c) => c.name);
+      expect(orderColumns).not.toContain('flow');
+      expect(orderColumns).not.toContain('updated_at');
+      await m0006.up(db);
+      expect(await db.selectFrom('order_transitions').select(['order_id', 'seq']).orderBy('order_id').execute()).toEqual([
+        { order_id: 'o2', seq: 1 },
+        { order_id: 'o3', seq: 1 },
+      ]);
     });
 
     it('refuse a database written by a newer server, with a sentence saying what to do', async () => {

@@ -115,6 +115,75 @@ export interface OrdersTable {
   total_minor: number;
   vat_minor: number;
   currency: string;
+  /** JSON of OrderFlowState (shared/orders): the state machine's view; `state` mirrors flow.state. */
+  flow: string;
+  updated_at: number;
+}
+
+/** One row per transition of an order (shared/orders OrderTransition), seq 1, 2, … per order. */
+export interface OrderTransitionsTable {
+  order_id: string;
+  seq: number;
+  from_state: string;
+  to_state: string;
+  /** JSON array of states passed through. */
+  via: string;
+  event_type: string;
+  /** JSON OrderActor. */
+  actor: string;
+  at: number;
+  note: string;
+}
+
+export type EmailStatus = 'queued' | 'sent' | 'failed';
+
+/** The e-mail queue and log: rendered when queued, sent by server/mail/mail-sender.ts. */
+export interface OrderEmailsTable {
+  id: string;
+  studio_id: string;
+  order_id: string;
+  /** One of emailKinds (shared/schemas/orders-api). */
+  kind: string;
+  to_address: string;
+  /** The display name of From (the address is the server's MAIL_FROM). */
+  from_name: string;
+  reply_to: string | null;
+  subject: string;
+  language: string;
+  body_text: string;
+  body_html: string;
+  status: EmailStatus;
+  /** The SMTP server's last answer or the error. */
+  detail: string | null;
+  attempts: number;
+  /** When the sender may try (again); while one sender holds it, a lease in the future. */
+  next_attempt_at: number;
+  created_at: number;
+  sent_at: number | null;
+}
+
+export interface StudioSettingsTable {
+  studio_id: string;
+  payment_instructions: string;
+  notification_email: string | null;
+  /** 0 or 1. */
+  card_payments: number;
+  updated_at: number;
+}
+
+export type PaymentState = 'pending' | 'succeeded' | 'declined';
+
+/** One card payment attempt through a provider (server/payments). */
+export interface PaymentsTable {
+  id: string;
+  studio_id: string;
+  order_id: string;
+  provider: string;
+  state: PaymentState;
+  amount_minor: number;
+  currency: string;
+  created_at: number;
+  settled_at: number | null;
 }
 
 export interface ChangesTable {
@@ -186,6 +255,10 @@ export interface Database {
   uploads: UploadsTable;
   selections: SelectionsTable;
   orders: OrdersTable;
+  order_transitions: OrderTransitionsTable;
+  order_emails: OrderEmailsTable;
+  studio_settings: StudioSettingsTable;
+  payments: PaymentsTable;
   changes: ChangesTable;
   studio_counters: StudioCountersTable;
   studio_photo_flags: StudioPhotoFlagsTable;

@@ -1,35 +1,24 @@
 // Client orders: placed from the gallery page with a delivery method, the photos, contact
-// details and a note. The server decides the money (order-totals), the state (manual
-// validation or straight to payment) and the human order number (per studio and year, e.g.
-// 2026-0001), and records order.placed with the whole order in the studio's change feed.
+// details and a note. The server decides the money (order-totals), the human order number (per
+// studio and year, e.g. 2026-0001) and, through the shared state machine's placeOrder, the state
+// (manual validation, payment, or a free order settled at once). One transaction stores the order
+// with its flow and first history row, queues the studio's and the client's e-mails and records
+// order.placed with the studio's view of the order in the studio's change feed.
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
+import { placeOrder as placeFlow } from '../../shared/orders';
 import type { Order, placeOrderBody } from '../../shared/schemas/hosted-api';
-import { recordChange } from '../changes/change-feed';
+import { getStudioSettings } from '../accounts/studio-settings';
+import { recordChangeOfState } from '../changes/change-feed';
 import { nextCounterValue } from '../db/counters';
 import type { Db, OrdersTable } from '../db/types';
 import { type GalleryRow, galleryDeliveryMethods, gallerySettings } from '../galleries/galleries';
 import { ApiError } from '../http/api-error';
+import { queuePlacementEmails } from '../mail/order-mail';
+import { clientOrderJson, insertTransition, studioOrderView } from './order-store';
 import { orderTotals } from './order-totals';
 
 export type PlaceOrderBody = z.infer<typeof placeOrderBody>;
-
-function orderJson(row: OrdersTable): Order {
-  return {
-    id: row.id,
-    number: row.number,
-    galleryId: row.gallery_id,
-    state: row.state as Order['state'],
-    placedAt: new Date(Number(row.placed_at)).toISOString(),
-    deliveryMethod: JSON.parse(row.delivery_method),
-    photoIds: JSON.parse(row.photo_ids),
-    contact: JSON.parse(row.contact),
-    note: row.note,
-    totalMinor: Number(row.total_minor),
-    vatMinor: Number(row.vat_minor),
-    currency: row.currency,
-  };
-}
 
 async function assertPhotosInGallery(db: Db, galleryId: string, photoIds: string[]): Promise<void> {
   const rows = await db.selectFrom('gallery_photos').select('photo_id').where('gallery_id', '=', galleryId).execute();
@@ -46,7 +35,7 @@ async function assertPhotosInGallery(db: Db, galleryId: string, photoIds: string
 
 export async function placeOrder(
   db: Db,
-  input: { gallery: GalleryRow; sessionId: string; body: PlaceOrderBody },
+  input: { gallery: GalleryRow; sessionId: string; body: PlaceOrderBody; publicUrl: string },
   now: number,
 ): Promise<Order> {
   const { gallery, body } = input;
@@ -60,7 +49,18 @@ export async function placeOrder(
   const photoIds = [...new Set(body.photoIds)];
   await assertPhotosInGallery(db, gallery.id, photoIds);
   const totals = orderTotals(method, photoIds.length);
-  const state: Order['state'] = gallerySettings(gallery).manualValidation ? 'awaiting_validation' : 'awaiting_payment';
+  const settings = gallerySettings(gallery);
+  const placed = placeFlow({
+    type: 'place',
+    actor: { kind: 'client', name: body.contact.name },
+    at: new Date(now).toISOString(),
+    photoIds,
+    totalMinor: totals.totalMinor,
+    currency: totals.currency,
+    manualValidation: settings.manualValidation,
+    retouchBeforeDelivery: settings.retouchBeforeDelivery,
+  });
+  if (!placed.ok) throw new ApiError('invalid_input', placed.reason);
   const year = new Date(now).getUTCFullYear();
 
   return db.transaction().execute(async (trx) => {
@@ -72,7 +72,7 @@ export async function placeOrder(
       gallery_id: gallery.id,
       session_id: input.sessionId,
       number: `${year}-${String(n).padStart(4, '0')}`,
-      state,
+      state: placed.order.state,
       placed_at: now,
       delivery_method: JSON.stringify(method),
       photo_ids: JSON.stringify(photoIds),
@@ -81,11 +81,16 @@ export async function placeOrder(
       total_minor: totals.totalMinor,
       vat_minor: totals.vatMinor,
       currency: totals.currency,
+      flow: JSON.stringify(placed.order),
+      updated_at: now,
     };
     await trx.insertInto('orders').values(row).execute();
-    const order = orderJson(row);
-    await recordChange(trx, { studioId: gallery.studio_id, galleryId: gallery.id, type: 'order.placed', at: now, payload: order });
-    return order;
+    await insertTransition(trx, row.id, placed.transition);
+    await queuePlacementEmails(trx, row, placed.order, input.publicUrl, now);
+    await recordChangeOfState(trx, { studioId: gallery.studio_id, galleryId: gallery.id, type: 'order.placed', at: now }, async () => ({
+      order: await studioOrderView(trx, row),
+    }));
+    return clientOrderJson(row, await getStudioSettings(trx, gallery.studio_id));
   });
 }
 
@@ -93,10 +98,10 @@ export async function placeOrder(
 export async function findGalleryOrder(db: Db, galleryId: string, orderId: string): Promise<Order> {
   const row = await db.selectFrom('orders').selectAll().where('id', '=', orderId).where('gallery_id', '=', galleryId).executeTakeFirst();
   if (!row) throw new ApiError('not_found', 'There is no such order in this gallery. Check the link to your order.');
-  return orderJson(row);
+  return clientOrderJson(row, await getStudioSettings(db, row.studio_id));
 }
 
-export async function listGalleryOrders(db: Db, galleryId: string): Promise<Order[]> {
+export async function listGalleryOrders(db: Db, galleryId: string, studioId: string): Promise<Order[]> {
   const rows = await db
     .selectFrom('orders')
     .selectAll()
@@ -104,5 +109,6 @@ export async function listGalleryOrders(db: Db, galleryId: string): Promise<Orde
     .orderBy('placed_at', 'desc')
     .orderBy('number', 'desc')
     .execute();
-  return rows.map(orderJson);
+  const settings = await getStudioSettings(db, studioId);
+  return rows.map((row) => clientOrderJson(row, settings));
 }

@@ -33,6 +33,8 @@ describeOnEachDatabase('client orders', (server) => {
       totalMinor: 4500,
       vatMinor: 841,
       currency: 'PLN',
+      paymentInstructions: null,
+      canPayByCard: false,
     });
     expect(Date.parse(res.body.placedAt)).toBeGreaterThanOrEqual(before - 1000);
 

@@ -12,7 +12,8 @@ import type { DeliveryMethod, GallerySettings } from '../../shared/schemas/hoste
 import { issuePairingCode, redeemPairingCode } from '../accounts/pairing-codes';
 import { createStudio } from '../accounts/studios';
 import { buildServer } from '../build-server';
-import type { ServerConfig } from '../config';
+import type { MailConfig, ServerConfig } from '../config';
+import type { MailSenderOptions } from '../mail/mail-sender';
 import { createTestDatabase, type DatabaseKind, databaseKinds, type TestDatabase } from './test-databases';
 
 export interface ApiResponse {
@@ -123,7 +124,17 @@ async function writeGalleryWeb(dir: string): Promise<void> {
   await writeFile(path.join(dir, 'assets', 'notes.secret'), 'not a web file');
 }
 
-export async function startTestServer(kind: DatabaseKind): Promise<TestServer & { close: () => Promise<void> }> {
+export interface TestServerOptions {
+  /** Default: .eml files in <dataDir>/mail. */
+  mail?: MailConfig;
+  /** Default: the sender's own timings (a 5 s poll; kick() after each commit still sends at once). */
+  mailSender?: MailSenderOptions;
+}
+
+export async function startTestServer(
+  kind: DatabaseKind,
+  options: TestServerOptions = {},
+): Promise<TestServer & { close: () => Promise<void> }> {
   const database: TestDatabase = await createTestDatabase(kind);
   const galleryWebDir = path.join(database.dataDir, 'gallery-web');
   await writeGalleryWeb(galleryWebDir);
@@ -132,14 +143,14 @@ export async function startTestServer(kind: DatabaseKind): Promise<TestServer & 
     host: '127.0.0.1',
     dataDir: database.dataDir,
     database: database.database,
-    mail: { kind: 'eml-folder', dir: `${database.dataDir}/mail` },
+    mail: options.mail ?? { kind: 'eml-folder', dir: `${database.dataDir}/mail` },
     trustProxy: false,
     galleryWebDir,
   };
   const clock = { offsetMs: 0 };
   const now = () => Date.now() + clock.offsetMs;
   const listen = async () => {
-    const started = await buildServer(config, { now });
+    const started = await buildServer(config, { now, ...(options.mailSender ? { mail: options.mailSender } : {}) });
     await started.listen({ port: 0, host: '127.0.0.1' });
     return { app: started, baseUrl: `http://127.0.0.1:${(started.server.address() as AddressInfo).port}` };
   };
@@ -261,14 +272,19 @@ export async function startTestServer(kind: DatabaseKind): Promise<TestServer & 
  * A database that cannot start fails every test of its suite with the reason (what to install):
  * a failing beforeAll alone would report them as skipped, and skipped is not allowed here.
  */
-export function describeOnEachDatabase(name: string, suite: (server: () => TestServer) => void): void {
+export function describeOnEachDatabase(
+  name: string,
+  suite: (server: () => TestServer) => void,
+  /** A function when the options are known only once the file's own beforeAll ran (an SMTP server's port). */
+  options: TestServerOptions | (() => TestServerOptions) = {},
+): void {
   for (const kind of databaseKinds) {
     describe(`${name} [${kind}]`, () => {
       let server: (TestServer & { close: () => Promise<void> }) | undefined;
       let startError: unknown;
       beforeAll(async () => {
         try {
-          server = await startTestServer(kind);
+          server = await startTestServer(kind, typeof options === 'function' ? options() : options);
         } catch (error) {
           startError = error;
         }

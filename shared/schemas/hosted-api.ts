@@ -125,6 +125,10 @@ export const clientChangeTypes = [
   'basket.added',
   'basket.removed',
   'order.placed',
+  /** Any later change of an order (a studio action, a card payment, a corrected contact, a failed e-mail): payload { order } as for order.placed. */
+  'order.updated',
+  /** The client downloaded delivered files: payload { orderId, what } (a file name or 'zip:full'). */
+  'order.downloaded',
 ] as const;
 /** What studio devices did (payload shapes below), so every laptop of the studio converges. */
 export const studioChangeTypes = ['client.updated', 'gallery.updated', 'photo.flagged'] as const;
@@ -135,7 +139,7 @@ export const changeSchema = z.object({
   /** Empty for a change that belongs to no gallery (client.updated). */
   galleryId: z.string().max(100),
   at: z.iso.datetime(),
-  /** photoId for favourites/basket; the order for order.placed. */
+  /** photoId for favourites/basket; { order } (the studio's view of it, orders-api studioOrderSchema) for order.*. */
   payload: z.record(z.string(), z.unknown()),
 });
 export type Change = z.infer<typeof changeSchema>;
@@ -171,6 +175,13 @@ export const orderSchema = z.object({
   totalMinor: money,
   vatMinor: money,
   currency,
+  /**
+   * Client answers only (POST/GET /v1/client/orders…): the studio's payment instructions while
+   * the order is awaiting payment (null when it is not, or the studio wrote none), and whether the
+   * "Pay by card" button may be offered (card payments on, awaiting payment). Added with issue 6.
+   */
+  paymentInstructions: z.string().nullable().optional(),
+  canPayByCard: z.boolean().optional(),
 });
 export type Order = z.infer<typeof orderSchema>;
 

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { OrderEventType } from '../orders/order-events';
 import { orderFlowSchema, orderTransitionSchema } from '../orders/order-machine';
+import { orderSchema } from './hosted-api';
 import { languages } from './prefs';
 
 const id = z.string().min(1).max(100);
@@ -33,6 +34,8 @@ export const studioOrderEventTypes = [
   'mark_paid',
   'force_delivery',
   'retouch_completed',
+  // Needs the order's delivery set first (PUT /v1/orders/:orderId/delivery, shared/schemas/delivery-api.ts).
+  'deliver',
   'complete',
   'cancel',
   'record_refund',
@@ -54,6 +57,7 @@ export const emailKinds = [
   'client_cancelled',
   'client_download_links',
 ] as const;
+export type EmailKind = (typeof emailKinds)[number];
 export const emailStatuses = ['queued', 'sent', 'failed'] as const;
 
 /** One e-mail of an order, so "the client says they got nothing" can be answered. */
@@ -82,6 +86,9 @@ export const studioOrderExtras = z.object({
   history: z.array(orderTransitionSchema),
   emails: z.array(orderEmailSchema),
 });
+/** The whole studio view: orderSchema's fields (without the client-only payment fields) plus studioOrderExtras. */
+export const studioOrderSchema = orderSchema.omit({ paymentInstructions: true, canPayByCard: true }).extend(studioOrderExtras.shape);
+export type StudioOrder = z.infer<typeof studioOrderSchema>;
 
 export const studioSettingsSchema = z.object({
   /** Bank transfer details shown to the client on the order page and in the payment e-mail. */
