@@ -1,6 +1,6 @@
 // Studio routes: every one needs a paired, non-revoked device token, and every mutation honours
 // Idempotency-Key. Registered as one encapsulated scope so no route can forget either; the
-// publishing, photo-flag, upload and change-feed routes are registered inside it.
+// publishing, photo-flag, upload, change-feed and order-desk routes are registered inside it.
 import type { FastifyInstance } from 'fastify';
 import { type DeviceSummary, listDevices, revokeDevice } from '../accounts/devices';
 import { issuePairingCode } from '../accounts/pairing-codes';
@@ -11,6 +11,7 @@ import { deviceIdParams, emptyBody } from '../schemas/api';
 import { studioChangeRoutes } from './studio-changes';
 import { studioClientRoutes } from './studio-clients';
 import { studioGalleryRoutes } from './studio-galleries';
+import { studioOrderRoutes } from './studio-orders';
 import { studioPhotoFlagRoutes } from './studio-photo-flags';
 import { studioUploadRoutes } from './studio-uploads';
 
@@ -35,6 +36,7 @@ export async function studioRoutes(app: FastifyInstance): Promise<void> {
   await app.register(studioPhotoFlagRoutes);
   await app.register(studioUploadRoutes);
   await app.register(studioChangeRoutes);
+  await app.register(studioOrderRoutes);
 
   app.get('/v1/me', async (request) => {
     const device = deviceOf(request);

@@ -1,0 +1,104 @@
+// What the studio does to an order (issue 6): an event of the state machine, a corrected contact,
+// a resent e-mail. Each runs in one transaction that takes the feed's seq first (changeOrder), so
+// the studio's laptops are serialised per studio on PostgreSQL and the machine always judges the
+// order as it is; a refusal rolls everything back and answers 409 with the machine's sentence.
+import { applyOrderEvent, type OrderActor, type OrderEvent, type OrderRefusal } from '../../shared/orders';
+import type { StudioOrder } from '../../shared/schemas/orders-api';
+import { studioNotificationAddress } from '../accounts/studio-settings';
+import type { Db, OrdersTable } from '../db/types';
+import { ApiError } from '../http/api-error';
+import { queueCopy } from '../mail/mail-queue';
+import { queueTransitionEmail } from '../mail/order-mail';
+import { changeOrder } from './order-changes';
+import { flowOf, insertTransition } from './order-store';
+
+/** 409 `{ error: { code: 'conflict', message: <sentence>, refusal: <code>, reasonKey } }` (orders-api). */
+export function refusalError(refusal: OrderRefusal): ApiError {
+  return new ApiError('conflict', refusal.reason, { details: { refusal: refusal.code, reasonKey: refusal.reasonKey } });
+}
+
+export interface OrderEventInput {
+  studioId: string;
+  orderId: string;
+  /** The event without actor and time: those are the caller's (the device, the provider) and the server's clock. */
+  event: Record<string, unknown> & { type: OrderEvent['type'] };
+  actor: OrderActor;
+  now: number;
+  publicUrl: string;
+}
+
+/** Applies one event inside `trx`: the flow and state, the history row, the client's e-mail for the new state, order.updated. */
+export async function applyEventToOrder(trx: Db, input: OrderEventInput): Promise<StudioOrder> {
+  const { studioId, orderId, now } = input;
+  const event = { ...input.event, actor: input.actor, at: new Date(now).toISOString() };
+  return changeOrder(trx, { studioId, orderId, at: now }, async (row) => {
+    // The machine checks the rest of the event's shape itself, with its own sentences.
+    const result = applyOrderEvent(flowOf(row), event as Parameters<typeof applyOrderEvent>[1]);
+    if (!result.ok) throw refusalError(result);
+    const updated: OrdersTable = { ...row, flow: JSON.stringify(result.order), state: result.order.state, updated_at: now };
+    await trx.updateTable('orders').set({ flow: updated.flow, state: updated.state, updated_at: now }).where('id', '=', row.id).execute();
+    await insertTransition(trx, row.id, result.transition);
+    await queueTransitionEmail(trx, updated, result.order, result.transition, input.publicUrl, now);
+    return updated;
+  });
+}
+
+export async function applyStudioEvent(db: Db, input: OrderEventInput): Promise<StudioOrder> {
+  if (input.event.type === 'deliver') {
+    // Delivering makes the order's files downloadable: it needs the delivery set
+    // (shared/schemas/delivery-api.ts), which this server does not hold yet.
+    throw new ApiError(
+      'conflict',
+      'This order has no delivery files on the server yet. Add the edited files to the order’s delivery first, then deliver it.',
+      { details: { refusal: 'no_delivery_files' } },
+    );
+  }
+  return db.transaction().execute((trx) => applyEventToOrder(trx, input));
+}
+
+/** Corrects the client's e-mail (seed 000: "double check that the e-mail address in the order is correct") or phone. */
+export async function correctContact(
+  db: Db,
+  input: { studioId: string; orderId: string; email: string; phone?: string | null | undefined; now: number },
+): Promise<StudioOrder> {
+  const { studioId, orderId, now } = input;
+  return db.transaction().execute((trx) =>
+    changeOrder(trx, { studioId, orderId, at: now }, async (row) => {
+      const contact = JSON.parse(row.contact) as { name: string; email: string; phone: string | null };
+      const next = { name: contact.name, email: input.email, phone: input.phone === undefined ? contact.phone : input.phone };
+      const updated: OrdersTable = { ...row, contact: JSON.stringify(next), updated_at: now };
+      await trx.updateTable('orders').set({ contact: updated.contact, updated_at: now }).where('id', '=', row.id).execute();
+      return updated;
+    }),
+  );
+}
+
+/**
+ * Queues a copy of one of the order's e-mails to where it should go now: a client e-mail to the
+ * order's current contact (so a corrected address gets it), the studio's to its current
+ * notification address. The copy has its own row, status and attempts.
+ */
+export async function resendEmail(
+  db: Db,
+  input: { studioId: string; orderId: string; emailId: string; now: number },
+): Promise<StudioOrder> {
+  const { studioId, orderId, emailId, now } = input;
+  return db.transaction().execute((trx) =>
+    changeOrder(trx, { studioId, orderId, at: now }, async (row) => {
+      const original = await trx
+        .selectFrom('order_emails')
+        .select('kind')
+        .where('id', '=', emailId)
+        .where('order_id', '=', orderId)
+        .executeTakeFirst();
+      if (!original)
+        throw new ApiError('not_found', `Order ${row.number} has no e-mail "${emailId}". Reload the order and pick one from its list.`);
+      const to =
+        original.kind === 'studio_new_order'
+          ? (await studioNotificationAddress(trx, studioId)).address
+          : (JSON.parse(row.contact) as { email: string }).email;
+      await queueCopy(trx, { orderId, emailId, to }, now);
+      return undefined;
+    }),
+  );
+}
