@@ -70,6 +70,11 @@ export const calls = {
   'sync.status': call(none, syncStatusSchema.nullable(), 'Sync state with the hosted service (null when no library is open)'),
   'sync.pair': call(pairInput, syncStatusSchema, 'Pair this computer with the hosted service using a pairing code'),
   'sync.now': call(none, syncStatusSchema, 'Send waiting changes and fetch client activity now'),
+  'sync.pairingCode': call(
+    none,
+    z.object({ code: z.string(), expiresAt: z.string() }),
+    "A single-use code to pair another of the studio's computers (needs a connection)",
+  ),
   'clients.list': call(none, z.array(clientSummarySchema), "The studio's clients with a summary of their galleries"),
   'clients.get': call(z.object({ clientId: z.string().min(1) }).strict(), clientDetailSchema, 'One client and their galleries'),
   'clients.save': call(saveClientInput, clientSchema, 'Create a client or correct their contact details'),

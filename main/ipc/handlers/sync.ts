@@ -14,5 +14,6 @@ export function syncHandlers(deps: HandlerDeps): Pick<Handlers, Extract<keyof Ha
       return sync.syncNow();
     },
     'sync.now': () => requireSession(deps).sync.syncNow(),
+    'sync.pairingCode': () => requireSession(deps).sync.newPairingCode(),
   };
 }

@@ -80,6 +80,17 @@ describe('sync against the real server', () => {
     expect(progress.length).toBe(before);
   });
 
+  it('gives out a code for another laptop of the studio, which pairs with it once', async () => {
+    const studio = await pairedStudio();
+    const { code, expiresAt } = await studio.sync.newPairingCode();
+    expect(Date.parse(expiresAt)).toBeGreaterThan(Date.now());
+    const other = openStudio(server.url);
+    const paired = await other.sync.pair(server.url, code, 'Studio iMac');
+    expect(paired.studio.id).toBe((await readCredentials(studio.secrets))?.studio.id);
+    await expect(openStudio(server.url).sync.pair(server.url, code, 'Third')).rejects.toMatchObject({ code: 'unauthorized' });
+    await expect(openStudio(server.url).sync.newPairingCode()).rejects.toThrow(/Pair this computer first/);
+  });
+
   it('a replayed idempotency key gets the stored answer and changes nothing', async () => {
     const studio = await pairedStudio();
     const item = studio.catalog.outbox.enqueue({ method: 'POST', path: '/v1/pairing-codes', label: 'New pairing code' });

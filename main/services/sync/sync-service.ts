@@ -3,7 +3,9 @@
 // Offline is a normal state: requests fail, `online` turns false, rows stay queued, and the
 // loop tries again later. Nothing here throws at the caller except pair().
 import type { ActivityKind, Catalog, OutboxItem } from '../catalog';
+import { AppError } from '../../../shared/errors';
 import type { SecretStore } from '../secrets';
+import { REVOKED_MESSAGE, serverMessage } from './answers';
 import { createApiClient, type FetchLike } from './api-client';
 import { type BackoffOptions, DEFAULT_BACKOFF } from './backoff';
 import { type DeviceCredentials, forgetCredentials, normaliseServerUrl, readCredentials, saveCredentials } from './device-credentials';
@@ -47,6 +49,8 @@ export interface SyncServiceOptions {
 export interface SyncService {
   /** Pairs this device with a code from another device or the server CLI. Throws AppError with a sentence to show. */
   pair(serverUrl: string, code: string, deviceName: string): Promise<{ deviceId: string; studio: { id: string; name: string } }>;
+  /** A single-use code for pairing another laptop of the studio (needs the server: no queueing). */
+  newPairingCode(): Promise<{ code: string; expiresAt: string }>;
   /** Forgets the device token; queued changes stay and go out after pairing again. */
   unpair(): Promise<void>;
   /** Settings changed the server address. */
@@ -162,6 +166,22 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
       tracker.update({ revoked: false, lastError: null, serverUrl, paired: true, secretsNotice: secrets.notice });
       loop.wake();
       return { deviceId: paired.deviceId, studio: paired.studio };
+    },
+    async newPairingCode() {
+      const device = await usableCredentials();
+      if (!device) throw new AppError('conflict', 'Pair this computer first; then it can give out codes for the studio’s other computers.');
+      const api = createApiClient(options.fetch, device.serverUrl);
+      let answer: Awaited<ReturnType<typeof api.request>>;
+      try {
+        answer = await api.request('POST', '/v1/pairing-codes', { token: device.token, json: {}, idempotencyKey: crypto.randomUUID() });
+      } catch {
+        throw new AppError('io_error', 'The hosted service cannot be reached. A pairing code needs a connection; try again when online.');
+      }
+      const body = answer.body as { code?: unknown; expiresAt?: unknown } | null;
+      if (answer.status !== 201 || typeof body?.code !== 'string' || typeof body.expiresAt !== 'string') {
+        throw new AppError(answer.status === 401 ? 'unauthorized' : 'io_error', answer.status === 401 ? REVOKED_MESSAGE : serverMessage(answer));
+      }
+      return { code: body.code, expiresAt: body.expiresAt };
     },
     async unpair() {
       await forgetCredentials(secrets);

@@ -7,9 +7,14 @@ import { useSync } from './sync-store';
 /** Settings: where this computer syncs, whether it is paired, and pairing with a code. */
 export function SyncCard() {
   const { t } = useTranslation();
-  const { status, error, busy, pair, syncNow } = useSync();
+  const { status, error, busy, pair, syncNow, issuePairingCode } = useSync();
   const [code, setCode] = useState('');
   const [deviceName, setDeviceName] = useState('');
+  const [issued, setIssued] = useState<{ code: string; expiresAt: string } | null>(null);
+  const newCode = async () => {
+    const code = await issuePairingCode();
+    if (code) setIssued(code);
+  };
   useEffect(() => void useSync.getState().load(), []);
   if (!status) return null;
   const onSubmit = async (event: FormEvent) => {
@@ -53,11 +58,32 @@ export function SyncCard() {
           </div>
         </form>
       ) : (
-        <div className="card__actions">
-          <button type="button" className="button" disabled={busy} onClick={() => void syncNow()}>
-            {busy ? t('sync.syncing') : t('sync.now')}
-          </button>
-        </div>
+        <>
+          <div className="card__actions">
+            <button type="button" className="button" disabled={busy} onClick={() => void syncNow()}>
+              {busy ? t('sync.syncing') : t('sync.now')}
+            </button>
+            <button
+              type="button"
+              className="button"
+              disabled={busy}
+              onClick={() => void newCode()}
+              aria-describedby="sync-pair-another-hint"
+            >
+              {t('sync.pairAnother')}
+            </button>
+          </div>
+          <p className="field__hint" id="sync-pair-another-hint">
+            {t('sync.pairAnotherHint')}
+          </p>
+          {issued ? (
+            <div className="pair-code" role="status">
+              <div className="pair-code__label">{t('sync.newCode')}</div>
+              <div className="pair-code__code mono">{issued.code}</div>
+              <div className="field__hint">{t('sync.newCodeExpires', { time: new Date(issued.expiresAt).toLocaleString() })}</div>
+            </div>
+          ) : null}
+        </>
       )}
     </section>
   );

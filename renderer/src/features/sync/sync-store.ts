@@ -12,6 +12,8 @@ interface SyncState {
   pair(code: string, deviceName: string): Promise<boolean>;
   /** Send waiting changes and fetch client activity now (a "Sync now" button). */
   syncNow(): Promise<void>;
+  /** A single-use code for another computer of the studio, or null (the error is in `error`). */
+  issuePairingCode(): Promise<{ code: string; expiresAt: string } | null>;
 }
 
 export const useSync = create<SyncState>((set, get) => ({
@@ -30,6 +32,17 @@ export const useSync = create<SyncState>((set, get) => ({
     } catch (error) {
       set({ error: error as AppError });
       return false;
+    } finally {
+      set({ busy: false });
+    }
+  },
+  async issuePairingCode() {
+    set({ busy: true, error: null });
+    try {
+      return await getApi().call('sync.pairingCode');
+    } catch (error) {
+      set({ error: error as AppError });
+      return null;
     } finally {
       set({ busy: false });
     }
