@@ -4,17 +4,19 @@
 // the link in a second browser context, hearts 3 photos, puts 5 in the basket and orders; after
 // a sync the studio's client page shows the view time, basket, favourites, the order and the
 // timeline, and the "New order" notice pops up.
-import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createStudio, type ServerProcess, startServerProcess } from '../../main/services/sync/test-support/server-process';
-import { sharedImagesDir } from '../helpers/fixtures';
-import { makeTempDir } from '../helpers/temp-dir';
-import { type BrowserSession, openBrowserSession, screenshotDir } from './browser-session';
-import { newVisitor, paintWholePage, type Visitor } from './gallery-web-browser';
+import { screenshotDir } from './browser-session';
+import { paintWholePage } from './gallery-web-browser';
+import {
+  createLibraryAndImport,
+  openClientGallery,
+  orderPhotos,
+  pairWithServer,
+  type StudioWithServer,
+  startStudioWithServer,
+} from './studio-with-server';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const fixtures = [
   'camera-canon-1300d-18mp-low-detail.jpg',
   'camera-nikon-d3100-14mp.jpg',
@@ -26,72 +28,45 @@ const fixtures = [
   'color-display-p3.jpg',
 ];
 
-let temp: Awaited<ReturnType<typeof makeTempDir>>;
-let server: ServerProcess;
-let pairingCode: string;
-let session: BrowserSession;
-let client: Visitor;
+let setup: StudioWithServer;
 let link = '';
 let code = '';
 let photoNames: string[] = [];
 let orderNumber = '';
 
-const shot = (name: string, fullPage = false) => session.page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage });
+const shot = (name: string, fullPage = false) => setup.shot(name, fullPage);
 
 beforeAll(async () => {
-  const galleryWebDir = path.join(root, 'out/gallery-web');
-  if (!existsSync(path.join(galleryWebDir, 'index.html'))) {
-    throw new Error('out/gallery-web is missing: build it with `vite build --config server/gallery-web/vite.config.ts`.');
-  }
-  // The server runs from its sources (jiti); tell it where the built client page is.
-  process.env.PROOFDESK_GALLERY_WEB_DIR = galleryWebDir;
-  server = await startServerProcess();
-  pairingCode = await createStudio(server, 'Studio Nowak');
-  temp = await makeTempDir('proofdesk-e2e-publish-');
-  await fs.mkdir(path.join(temp.dir, 'Nowak wedding'));
-  for (const name of fixtures) await fs.copyFile(path.join(sharedImagesDir, name), path.join(temp.dir, 'Nowak wedding', name));
-  await fs.mkdir(screenshotDir, { recursive: true });
-  session = await openBrowserSession(path.join(temp.dir, 'config'));
-  await session.page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: session.host.origin });
-  client = await newVisitor(session.browser, { viewport: { width: 1280, height: 800 }, locale: 'pl-PL', deviceScaleFactor: 1 });
+  setup = await startStudioWithServer({
+    prefix: 'proofdesk-e2e-publish-',
+    studioName: 'Studio Nowak',
+    shootName: 'Nowak wedding',
+    fixtures,
+  });
+  await setup.session.page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: setup.session.host.origin });
 }, 90_000);
 
 afterAll(async () => {
-  await client?.context.close();
-  await session?.close();
-  await server?.dispose();
-  await temp?.cleanup();
-  expect(client?.errors ?? []).toEqual([]);
+  await setup?.close();
 });
 
 describe('publish a shoot and follow the client in Chromium', { timeout: 90_000 }, () => {
   it('imports a shoot and pairs this computer with the hosted service', async () => {
-    const { page, host } = session;
-    await page.goto(host.openUrl);
-    await page.getByLabel('Library name').fill('Studio Nowak');
-    await page.getByLabel('Folder', { exact: true }).fill(path.join(temp.dir, 'library'));
-    await page.getByRole('button', { name: 'Create library' }).click();
-    await page.getByLabel('Shoot folder', { exact: true }).fill(path.join(temp.dir, 'Nowak wedding'));
-    await page.getByRole('button', { name: 'Add and import' }).click();
-    await page.getByRole('grid', { name: 'Photos' }).waitFor();
-    await expect.poll(() => page.locator('.cell img').count(), { timeout: 40_000 }).toBe(fixtures.length);
-
-    await page.getByRole('button', { name: 'Settings', exact: true }).click();
-    await page.getByLabel('Hosted service address').fill(server.url);
-    await page.getByRole('button', { name: 'Save', exact: true }).click();
-    await page.getByText('Saved', { exact: true }).waitFor();
+    const { page } = setup.session;
+    await createLibraryAndImport(page, setup, 'Studio Nowak', fixtures.length);
+    await pairWithServer(page, setup, 'Studio laptop');
+    // A code for the studio's other laptop, from this one.
     const sync = page.getByRole('region', { name: 'Hosted service' });
-    // The open library follows the new address at once (no reopening).
-    await sync.getByText(server.url, { exact: true }).waitFor();
-    await sync.getByLabel('Pairing code').fill(pairingCode);
-    await sync.getByLabel('Name of this computer').fill('Studio laptop');
-    await sync.getByRole('button', { name: 'Pair this computer' }).click();
-    await sync.getByText('Paired with the studio account').waitFor({ timeout: 15_000 });
-    await sync.getByRole('button', { name: 'Sync now' }).waitFor();
+    await sync.getByRole('button', { name: 'Pair another computer' }).click();
+    const issued = sync.getByRole('status');
+    await issued.getByText('Pairing code for another computer').waitFor();
+    expect(await issued.locator('.pair-code__code').textContent()).toMatch(/^\S{6,}$/);
+    await issued.scrollIntoViewIfNeeded();
+    await shot('08b-settings-pair-another');
   });
 
   it('publishes the shoot to a new client through the dialog, offline first', async () => {
-    const { page } = session;
+    const { page } = setup.session;
     await page.getByRole('button', { name: 'Shoots', exact: true }).click();
     // Two photos selected in the grid: the dialog offers (and starts with) just those.
     await page
@@ -134,20 +109,20 @@ describe('publish a shoot and follow the client in Chromium', { timeout: 90_000 
     await shot('16-publish-dialog');
 
     // The hosted service goes away: publishing still works, the gallery waits in the outbox.
-    await server.kill();
+    await setup.server.kill();
     await dialog.getByRole('button', { name: 'Publish gallery' }).click();
     const progress = page.getByRole('dialog', { name: 'Publishing “Nowak wedding”' });
     await progress.getByText(`${fixtures.length} of ${fixtures.length} proofs`).waitFor({ timeout: 30_000 });
     await progress.getByText('Queued — it goes out with the next sync.').waitFor({ timeout: 15_000 });
     await shot('17-publish-progress');
 
-    await server.restart();
+    await setup.server.restart();
     await progress.getByRole('button', { name: 'Try now' }).click();
     const linkElement = progress.getByTestId('gallery-link');
     await linkElement.waitFor({ timeout: 60_000 });
     link = (await linkElement.textContent()) ?? '';
     code = (await progress.getByTestId('gallery-code').textContent()) ?? '';
-    expect(link).toMatch(new RegExp(`^${server.url}/g/`));
+    expect(link).toMatch(new RegExp(`^${setup.server.url}/g/`));
     expect(code.length).toBeGreaterThan(3);
     await progress.getByRole('button', { name: 'Copy link' }).click();
     await progress.getByText('Copied').waitFor();
@@ -156,7 +131,7 @@ describe('publish a shoot and follow the client in Chromium', { timeout: 90_000 
   });
 
   it('shows the yellow banner while the client has not viewed the gallery', async () => {
-    const { page } = session;
+    const { page } = setup.session;
     await page.getByRole('heading', { level: 1, name: 'Anna Nowak' }).waitFor();
     await page.getByRole('heading', { level: 2, name: 'Nowak wedding' }).waitFor();
     await page.getByText('Anna Nowak has not viewed the gallery yet').waitFor();
@@ -166,30 +141,18 @@ describe('publish a shoot and follow the client in Chromium', { timeout: 90_000 
   });
 
   it('lets the client open the link, heart 3, basket 5 and order', async () => {
-    const { page } = client;
-    await page.goto(link);
-    await page.getByLabel('Kod dostępu').fill(code);
-    await page.getByRole('button', { name: 'Otwórz galerię' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Nowak wedding' }).waitFor();
-    await page.waitForFunction(() => [...document.images].slice(0, 3).every((img) => img.complete && img.naturalWidth > 0));
-    const labels = await page
-      .getByRole('button', { name: /^Dodaj .+ do koszyka$/ })
-      .evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label') ?? b.textContent ?? ''));
-    photoNames = labels.map((l) => l.replace(/^Dodaj /, '').replace(/ do koszyka$/, ''));
+    const { page } = setup.client;
+    photoNames = await openClientGallery(page, link, code, 'Nowak wedding');
     expect(photoNames).toHaveLength(fixtures.length);
     const [a, b, c, d, e] = photoNames as [string, string, string, string, string];
     for (const name of [a, b, c]) await page.getByRole('button', { name: `Ulubione: ${name}`, exact: true }).click();
-    for (const name of [a, b, c, d, e]) await page.getByRole('button', { name: `Dodaj ${name} do koszyka` }).click();
     await page.getByRole('button', { name: 'Ulubione: 3 zdjęcia' }).waitFor();
-    await page.getByRole('button', { name: 'Koszyk: 5 zdjęć' }).click();
-    await page.getByRole('dialog', { name: 'Twój koszyk' }).getByRole('button', { name: 'Przejdź do zamówienia' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Twoje zamówienie' }).waitFor();
-    await page.getByRole('radio', { name: /Pliki cyfrowe w pełnej rozdzielczości/ }).check();
-    await page.getByLabel('Imię i nazwisko').fill('Anna Nowak');
-    await page.getByLabel('E-mail').fill('anna.nowak@example.pl');
-    await page.getByLabel('Wiadomość dla fotografa (opcjonalnie)').fill('Portrety poproszę w czerni i bieli.');
-    await page.getByRole('button', { name: 'Złóż zamówienie' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Dziękujemy, Anna' }).waitFor();
+    await orderPhotos(page, [a, b, c, d, e], {
+      delivery: /Pliki cyfrowe w pełnej rozdzielczości/,
+      name: 'Anna Nowak',
+      email: 'anna.nowak@example.pl',
+      note: 'Portrety poproszę w czerni i bieli.',
+    });
     await page
       .getByText(/150,00\s*zł/)
       .first()
@@ -200,7 +163,7 @@ describe('publish a shoot and follow the client in Chromium', { timeout: 90_000 
   });
 
   it('brings the activity back to the studio on "Sync now": banner, basket, favourites, order, timeline, notice', async () => {
-    const { page } = session;
+    const { page } = setup.session;
     const [a, , , , e] = photoNames as [string, string, string, string, string];
     await page.getByRole('button', { name: 'Sync now' }).click();
     const toasts = page.getByRole('status', { name: 'Notifications' });
@@ -260,7 +223,7 @@ describe('publish a shoot and follow the client in Chromium', { timeout: 90_000 
   });
 
   it('corrects the client’s e-mail and makes a new access code after a warning', async () => {
-    const { page } = session;
+    const { page } = setup.session;
     await page.getByRole('button', { name: 'Edit details' }).click();
     const edit = page.getByRole('dialog', { name: 'Details of Anna Nowak' });
     await edit.getByLabel('E-mail').fill('anna@nowak.example.pl');
@@ -290,7 +253,7 @@ describe('publish a shoot and follow the client in Chromium', { timeout: 90_000 
   });
 
   it('lists the client with their galleries, views and orders, and searches', async () => {
-    const { page } = session;
+    const { page } = setup.session;
     await page.getByRole('button', { name: 'All clients' }).click();
     await page.getByRole('heading', { level: 1, name: 'Clients & galleries' }).waitFor();
     const table = page.getByRole('table', { name: 'Clients' });
@@ -308,7 +271,7 @@ describe('publish a shoot and follow the client in Chromium', { timeout: 90_000 
   });
 
   it('shows the client page in Polish', async () => {
-    const { page } = session;
+    const { page } = setup.session;
     await page.getByRole('button', { name: 'Settings', exact: true }).click();
     await page.getByLabel('Language').selectOption('pl');
     await page.getByRole('button', { name: 'Klienci i galerie' }).click();
@@ -323,7 +286,7 @@ describe('publish a shoot and follow the client in Chromium', { timeout: 90_000 
   });
 
   it('shows the shoot’s gallery in the shoot header, one click from the client page', async () => {
-    const { page } = session;
+    const { page } = setup.session;
     await page.getByRole('button', { name: 'Shoots', exact: true }).click();
     const galleries = page.getByRole('list', { name: 'Galleries of this shoot' });
     await galleries.getByRole('button', { name: /Nowak wedding.*Published/ }).waitFor();

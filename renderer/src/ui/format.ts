@@ -17,6 +17,10 @@ export function formatDate(iso: string): string {
   return new Intl.DateTimeFormat(userLocale(), { dateStyle: 'medium' }).format(new Date(iso));
 }
 
+export function formatTime(iso: string): string {
+  return new Intl.DateTimeFormat(userLocale(), { timeStyle: 'short' }).format(new Date(iso));
+}
+
 export function formatMoney(minor: number, currency: string): string {
   try {
     return new Intl.NumberFormat(userLocale(), { style: 'currency', currency }).format(minor / 100);

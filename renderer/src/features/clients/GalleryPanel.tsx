@@ -5,6 +5,8 @@ import { Dialog } from '../../ui/Dialog';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { formatDate, formatDateTime, formatMoney } from '../../ui/format';
 import { GalleryStatePill } from '../galleries/GalleryStatePill';
+import { OrderStatePill } from '../orders/OrderStatePill';
+import { openOrder } from '../orders/orders-store';
 import { useClients } from './clients-store';
 import { GalleryAccess } from './GalleryAccess';
 import { PhotoThumbs } from './PhotoThumbs';
@@ -117,12 +119,6 @@ function ViewedBanner({ gallery, clientName }: { gallery: GalleryDetail; clientN
   );
 }
 
-function stateLabel(t: (key: string, options?: Record<string, unknown>) => string, state: string): string {
-  const key = `gallery.orderState.${state}`;
-  const text = t(key);
-  return text === key ? state.replace(/_/g, ' ') : text;
-}
-
 function OrdersTable({ orders, onView }: { orders: GalleryOrderView[]; onView(order: GalleryOrderView): void }) {
   const { t } = useTranslation();
   if (orders.length === 0) return <p className="muted">{t('gallery.orders.none')}</p>;
@@ -157,7 +153,7 @@ function OrdersTable({ orders, onView }: { orders: GalleryOrderView[]; onView(or
               <td className="num">{order.photoCount}</td>
               <td>{order.deliveryLabel}</td>
               <td className="nowrap">
-                <span className={`badge badge--order-${order.state}`}>{stateLabel(t, order.state)}</span>
+                <OrderStatePill state={order.state} />
               </td>
               <td className="num nowrap">{formatMoney(order.totalMinor, order.currency)}</td>
               <td className="table__action">
@@ -186,12 +182,19 @@ function OrderDialog({ order, onClose }: { order: GalleryOrderView; onClose(): v
       subtitle={t('gallery.order.subtitle', { time: formatDateTime(order.placedAt), count: order.photoCount })}
       size="large"
       onClose={onClose}
+      footer={
+        <div className="card__actions">
+          <button type="button" className="button button--primary" onClick={() => openOrder(order.id)}>
+            {t('gallery.order.openInDesk')}
+          </button>
+        </div>
+      }
     >
       <div className="order-view">
         <dl className="facts">
           <dt>{t('gallery.orders.state')}</dt>
           <dd>
-            <span className={`badge badge--order-${order.state}`}>{stateLabel(t, order.state)}</span>
+            <OrderStatePill state={order.state} />
           </dd>
           <dt>{t('gallery.orders.delivery')}</dt>
           <dd>{order.deliveryLabel}</dd>

@@ -3,6 +3,7 @@ import { Icon } from '../../ui/icons';
 import { ClientsPage } from '../clients/ClientsPage';
 import { useLibrary } from '../library/library-store';
 import { Toasts } from '../notices/Toasts';
+import { OrdersPage } from '../orders/OrdersPage';
 import { SettingsPage } from '../settings/SettingsPage';
 import { ShootsPage } from '../shoots/ShootsPage';
 import { OnlineIndicator } from '../sync/OnlineIndicator';
@@ -50,6 +51,8 @@ export function Shell() {
           <ShootsPage />
         ) : section === 'clients' ? (
           <ClientsPage />
+        ) : section === 'orders' ? (
+          <OrdersPage />
         ) : (
           <EmptySection section={section} />
         )}
