@@ -9,18 +9,9 @@ import { orderSchema } from '../../shared/schemas/hosted-api';
 import { studioOrderSchema } from '../../shared/schemas/orders-api';
 import { putStudioSettings } from '../accounts/studio-settings';
 import { describeOnEachDatabase, type TestGallery, type TestServer, type TestStudio } from '../test-support/test-server';
+import { waitFor } from '../test-support/wait-for';
 
 const contact = { name: 'Anna Nowak', email: 'anna@example.com', phone: '+48 600 100 200' };
-
-export async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string, timeoutMs = 10_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > until) throw new Error(`Timed out waiting for ${what}: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
 
 describeOnEachDatabase('placing an order', (server) => {
   const ids = (gallery: TestGallery, n: number) => gallery.photos.slice(0, n).map((p) => p.id);
