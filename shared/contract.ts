@@ -6,6 +6,15 @@ import { z } from 'zod';
 import { appInfoSchema } from './schemas/app';
 import { deliveryPrepareInput, deliveryPreviewInput, deliveryPreviewSchema, deliveryProgressSchema } from './schemas/delivery-desk';
 import {
+  exportCancelInput,
+  exportCancelOutput,
+  exportPreviewInput,
+  exportPreviewSchema,
+  exportResultSchema,
+  exportRunInput,
+  exportTargetSchema,
+} from './schemas/export-desk';
+import {
   clientDetailSchema,
   clientSchema,
   clientSummarySchema,
@@ -117,6 +126,18 @@ export const calls = {
   'delivery.deliver': call(orderIdInput, orderDetailSchema, 'Deliver to client: the download page link is e-mailed (sent on sync)'),
   'delivery.cancel': call(orderIdInput, deliveryProgressSchema, "Stop sending an order's delivery files"),
   'delivery.progress': call(orderIdInput, deliveryProgressSchema, "How far an order's delivery files have got"),
+  'exports.targets': call(none, z.array(exportTargetSchema), "The programs a client's selection can be exported for, with their steps"),
+  'exports.preview': call(
+    exportPreviewInput,
+    exportPreviewSchema,
+    "What a source (all orders, favourites, basket) of the client's selection holds: names, prefix warnings, photos not here",
+  ),
+  'exports.run': call(
+    exportRunInput,
+    exportResultSchema,
+    "Export the client's selection for a program: text to copy, a file saved, sidecars or copies (progress as job.progress)",
+  ),
+  'exports.cancel': call(exportCancelInput, exportCancelOutput, 'Stop a running sidecar or copy export'),
   'photos.retry': call(
     z.object({ photoIds: z.array(z.string().min(1)).min(1) }).strict(),
     z.null(),

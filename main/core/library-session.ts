@@ -8,7 +8,7 @@ import type { Logger } from '../ipc/types';
 import { type Catalog, type CatalogReader, createCatalogReader, openCatalog } from '../services/catalog';
 import { createDeliveryService, type DeliveryService } from '../services/delivery';
 import { createIngestService, type IngestService, imaging } from '../services/ingest';
-import { createOrdersService, type OrdersService } from '../services/orders';
+import { createExportRunner, createOrdersService, type ExportRunner, type OrdersService } from '../services/orders';
 import { createPublishingService, createServerAnswers, type PublishingService } from '../services/publishing';
 import type { SecretStore } from '../services/secrets';
 import { createSyncService, type SyncService } from '../services/sync';
@@ -23,6 +23,8 @@ export interface LibrarySession {
   publishing: PublishingService;
   orders: OrdersService;
   delivery: DeliveryService;
+  /** Export of a client's selection for the photographer's editor. */
+  exports: ExportRunner;
   /** Where variant files live; served to the renderer under /media/. */
   mediaDir: string;
   close(): Promise<void>;
@@ -97,6 +99,7 @@ export async function openLibrarySession(
       },
     },
   });
+  const exports = createExportRunner({ catalog, events: { job: (progress) => events.emit('job.progress', progress) } });
   const publishing = createPublishingService({
     catalog,
     mediaDir,
@@ -118,6 +121,7 @@ export async function openLibrarySession(
     publishing,
     orders,
     delivery,
+    exports,
     mediaDir,
     async close() {
       await sync.stop();

@@ -3,6 +3,7 @@
 import type { Handlers } from '../types';
 import { appHandlers } from './app';
 import type { HandlerDeps } from './deps';
+import { exportHandlers } from './exports';
 import { clientHandlers, galleryHandlers } from './galleries';
 import { deliveryHandlers, orderHandlers } from './orders';
 import { photoHandlers } from './photos';
@@ -21,5 +22,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...galleryHandlers(deps),
     ...orderHandlers(deps),
     ...deliveryHandlers(deps),
+    ...exportHandlers(deps),
   };
 }

@@ -16,6 +16,7 @@ export {
 } from './lightroom';
 export { naturalCompare, stemOf, uniqueNatural } from './names';
 export { photoMechanicPlan, photoMechanicPlusQuery } from './photo-mechanic';
+export { placeNoClobber, writeTemp } from './safe-write';
 export { lightroomLabelNames, mergeRatingLabel, NotXmpError, newSidecarText, readRatingLabel } from './xmp-merge';
 export {
   planSidecars,
