@@ -2,23 +2,9 @@
 // random stacks of editor suffixes on the files (random case, extension, folder, NFC or NFD).
 // A seeded PRNG, so a failure replays from its seed.
 import { describe, expect, it } from 'vitest';
+import { randomInt as int, pick, seededRandom as prng, type Rand } from '../test-support/seeded-random';
 import { editStem, matchDelivery, type OrderedPhotoInput } from './index';
 
-/** mulberry32: small, fast, and the same on every machine. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-type Rand = ReturnType<typeof prng>;
-const pick = <T>(rand: Rand, items: readonly T[]): T => items[Math.floor(rand() * items.length)] as T;
-const int = (rand: Rand, lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
 const digits = (rand: Rand, n: number) => String(int(rand, 0, 10 ** n - 1)).padStart(n, '0');
 
 const surnames = ['Kowalski', 'Nowak', 'Wiśniewska', 'Żółć', 'Łęcka', 'Dąbrowski', 'Müller', 'García'];

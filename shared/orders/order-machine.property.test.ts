@@ -1,6 +1,7 @@
 // Property test: thousands of random event sequences (a seeded PRNG, so a failure replays from
 // its seed), with the machine's invariants checked after every step.
 import { describe, expect, it } from 'vitest';
+import { randomInt as int, pick, seededRandom as prng, type Rand } from '../test-support/seeded-random';
 import {
   type ActorKind,
   allowedActions,
@@ -18,22 +19,6 @@ import {
   refusalCodes,
   type studioActions,
 } from './index';
-
-/** mulberry32: small, fast, and the same on every machine. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-type Rand = ReturnType<typeof prng>;
-const pick = <T>(rand: Rand, items: readonly T[]): T => items[Math.floor(rand() * items.length)] as T;
-const int = (rand: Rand, lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
 
 const START = Date.UTC(2026, 2, 1);
 const kinds: readonly ActorKind[] = ['studio', 'studio', 'studio', 'client', 'system', 'provider'];

@@ -3,8 +3,7 @@
 // payment of a client. The server applies every event with shared/orders' state machine; the
 // studio app sends them through its outbox, so they work offline and are confirmed on sync.
 import { z } from 'zod';
-import type { OrderEventType } from '../orders/order-events';
-import { orderFlowSchema, orderTransitionSchema } from '../orders/order-machine';
+import { orderFlowSchema, orderTransitionSchema, studioActions } from '../orders/order-machine';
 import { orderSchema } from './hosted-api';
 import { languages } from './prefs';
 
@@ -29,17 +28,8 @@ export const ordersRoutes = {
  * `{ error: { code: 'conflict', message: <the machine's sentence>, refusal: <its code> } }`,
  * which the studio's outbox records as rejected and shows as it is.
  */
-export const studioOrderEventTypes = [
-  'validate',
-  'mark_paid',
-  'force_delivery',
-  'retouch_completed',
-  // Needs the order's delivery set first (PUT /v1/orders/:orderId/delivery, shared/schemas/delivery-api.ts).
-  'deliver',
-  'complete',
-  'cancel',
-  'record_refund',
-] as const satisfies readonly OrderEventType[];
+/** The studio's actions on an order: the state machine's studio buttons ('deliver' needs the order's delivery set first). */
+export const studioOrderEventTypes = studioActions;
 /** The rest of the event's fields are checked by the state machine itself (with its sentences); actor and at are the server's. */
 export const studioOrderEventBody = z.looseObject({ type: z.enum(studioOrderEventTypes) });
 export type StudioOrderEventBody = z.infer<typeof studioOrderEventBody>;

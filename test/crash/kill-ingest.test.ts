@@ -9,9 +9,9 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { editImage, lastLine, makeSmallImages, runCli, startCli } from '../../main/cli/test-support';
 import { makeVariants } from '../../main/services/imaging';
+import { seededRandom } from '../../shared/test-support/seeded-random';
 import { makeTempDir } from '../helpers/temp-dir';
 import { auditLibrary, findTemporaries } from './audit-library';
-import { seededRandom } from './seeded-random';
 
 const ROUNDS = 20;
 const SEED = Number(process.env.PROOFDESK_CRASH_SEED ?? 20261125);

@@ -15,7 +15,7 @@ import { createDeliveryService } from './delivery-service';
 const at = '2026-03-04T10:00:00.000Z';
 const names = ['IMG_0001.CR3', 'IMG_0002.CR3', 'IMG_0003.CR3'];
 
-function paidFlow(): OrderFlowState {
+function placedFlow(): OrderFlowState {
   const placed = placeOrder({
     type: 'place',
     actor: { kind: 'client' },
@@ -27,7 +27,11 @@ function paidFlow(): OrderFlowState {
     retouchBeforeDelivery: false,
   });
   if (!placed.ok) throw new Error(placed.reason);
-  const paid = applyOrderEvent(placed.order, { type: 'mark_paid', actor: { kind: 'studio' }, at, method: 'offline' });
+  return placed.order;
+}
+
+function paidFlow(): OrderFlowState {
+  const paid = applyOrderEvent(placedFlow(), { type: 'mark_paid', actor: { kind: 'studio' }, at, method: 'offline' });
   if (!paid.ok) throw new Error(paid.reason);
   return paid.order;
 }
@@ -156,18 +160,7 @@ describe('delivery by drag and drop', () => {
   });
 
   it('an unpaid order gets its files but is not delivered; refusals say what to do', async () => {
-    const placed = placeOrder({
-      type: 'place',
-      actor: { kind: 'client' },
-      at,
-      photoIds: ['p1', 'p2', 'p3'],
-      totalMinor: 9000,
-      currency: 'PLN',
-      manualValidation: false,
-      retouchBeforeDelivery: false,
-    });
-    if (!placed.ok) throw new Error(placed.reason);
-    const s = setup(true, placed.order);
+    const s = setup(true, placedFlow());
     expect(() => s.delivery.deliver('o1')).toThrow(/Add the edited photos first/);
     expect(() => s.delivery.prepare({ orderId: 'o1', pairs: [], sets: ['web'] })).toThrow(/No file is matched/);
     expect(() => s.delivery.prepare({ orderId: 'o1', pairs: [{ photoId: 'p9', path: 'x.jpg' }], sets: ['web'] })).toThrow(
