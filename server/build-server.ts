@@ -11,6 +11,8 @@ import { installErrorHandling } from './http/error-handler';
 import { installSecurityHeaders } from './http/security-headers';
 import { MailSender, type MailSenderOptions } from './mail/mail-sender';
 import { createMailTransport } from './mail/mail-transport';
+import { settlePayment } from './payments/payments';
+import { testPaymentProvider } from './payments/test-provider';
 import { clientRoutes } from './routes/client';
 import { galleryAccessRoutes } from './routes/gallery-access';
 import { galleryPageRoutes } from './routes/gallery-page';
@@ -68,6 +70,7 @@ export async function buildServer(config: ServerConfig, options: BuildOptions = 
     routes: [],
     publicUrl: () => config.publicUrl ?? listeningOrigin(app, config),
     mail: { kick: () => sender.kick() },
+    payments: config.cardProvider === 'test' ? testPaymentProvider : null,
   };
   app.decorate('proofdesk', context);
   app.decorateRequest('device', null);
@@ -96,6 +99,17 @@ export async function buildServer(config: ServerConfig, options: BuildOptions = 
   await app.register(galleryAccessRoutes);
   await app.register(studioRoutes);
   await app.register(clientRoutes);
+  const provider = context.payments;
+  if (provider) {
+    // The provider's own pages and callback: outside both authenticated scopes (the payment id is the credential).
+    await app.register(async (scope) =>
+      provider.routes(scope, async (paymentId, outcome) => {
+        const result = await settlePayment(db, provider, { paymentId, outcome, now: now(), publicUrl: context.publicUrl() });
+        if (result.ok) sender.kick();
+        return result;
+      }),
+    );
+  }
   await app.register(galleryPageRoutes);
   return app;
 }

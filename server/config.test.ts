@@ -54,7 +54,7 @@ describe('loadConfig', () => {
     expect(loadConfig({ PROOFDESK_GALLERY_WEB_DIR: '/srv/gallery' }).galleryWebDir).toBe(path.resolve('/srv/gallery'));
   });
 
-  it('reads the public address for e-mail links and the From address, refusing what cannot work', () => {
+  it('reads the public address for e-mail links, the From address and the card provider, refusing what cannot work', () => {
     expect(loadConfig({ PROOFDESK_PUBLIC_URL: 'https://proofs.example.com/' }).publicUrl).toBe('https://proofs.example.com');
     expect(loadConfig({ PROOFDESK_PUBLIC_URL: 'https://example.com/studio/' }).publicUrl).toBe('https://example.com/studio');
     expect(() => loadConfig({ PROOFDESK_PUBLIC_URL: 'proofs.example.com' })).toThrow(/PROOFDESK_PUBLIC_URL is not a valid URL/);
@@ -64,6 +64,9 @@ describe('loadConfig', () => {
     expect(loadConfig({ MAIL_FROM: 'orders@example.com' }).mailFrom).toBe('orders@example.com');
     expect(() => loadConfig({ MAIL_FROM: 'orders' })).toThrow(/MAIL_FROM must be an e-mail address/);
     expect(loadConfig({})).not.toHaveProperty('publicUrl');
+    expect(loadConfig({ PROOFDESK_CARD_PROVIDER: 'test' }).cardProvider).toBe('test');
+    expect(loadConfig({})).not.toHaveProperty('cardProvider');
+    expect(() => loadConfig({ PROOFDESK_CARD_PROVIDER: 'stripe' })).toThrow(/PROOFDESK_CARD_PROVIDER must be "test"/);
   });
 
   it('puts the default data folder under the user data folder of each platform', () => {

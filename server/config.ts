@@ -29,6 +29,11 @@ export interface ServerConfig {
   publicUrl?: string;
   /** MAIL_FROM: the From address of e-mails ("Proofdesk <orders@example.com>" or a bare address). */
   mailFrom?: string;
+  /**
+   * PROOFDESK_CARD_PROVIDER: who takes card payments. Only 'test' exists (server/payments/test-provider.ts:
+   * no money moves), for tests and demos; unset, studios cannot turn card payments on.
+   */
+  cardProvider?: 'test';
 }
 
 export const DEFAULT_MAIL_FROM = 'proofdesk@localhost';
@@ -110,6 +115,12 @@ function readMailFrom(raw: string | undefined): string | undefined {
   return value;
 }
 
+function readCardProvider(raw: string | undefined): 'test' | undefined {
+  if (raw === undefined || raw.trim() === '') return undefined;
+  if (raw.trim() === 'test') return 'test';
+  throw new ConfigError(`PROOFDESK_CARD_PROVIDER must be "test" (the test provider, no money moves) or unset; got "${raw.trim()}".`);
+}
+
 function readTrustProxy(raw: string | undefined): number | false {
   if (raw === undefined || raw.trim() === '' || raw.trim() === '0') return false;
   if (!/^\d+$/.test(raw.trim()))
@@ -140,5 +151,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: Confi
     ...(env.PROOFDESK_LOCAL_PAIRING_FILE?.trim() ? { localPairingFile: path.resolve(env.PROOFDESK_LOCAL_PAIRING_FILE.trim()) } : {}),
     ...optional('publicUrl', readPublicUrl(env.PROOFDESK_PUBLIC_URL)),
     ...optional('mailFrom', readMailFrom(env.MAIL_FROM)),
+    ...(readCardProvider(env.PROOFDESK_CARD_PROVIDER) ? { cardProvider: 'test' as const } : {}),
   };
 }

@@ -2,6 +2,7 @@
 // move time past an expiry) and the config. Also types the per-request auth results.
 import type { ServerConfig } from './config';
 import type { Db } from './db/types';
+import type { PaymentProvider } from './payments/payment-provider';
 import type { BlobStorage } from './storage/blob-storage';
 
 export interface ServerContext {
@@ -16,6 +17,8 @@ export interface ServerContext {
   publicUrl: () => string;
   /** The e-mail sender (server/mail/mail-sender.ts): kick() after a commit that queued an e-mail. */
   mail: { kick: () => void };
+  /** The card payment provider (config.cardProvider), or null: studios cannot turn card payments on. */
+  payments: PaymentProvider | null;
 }
 
 export interface AuthenticatedDevice {

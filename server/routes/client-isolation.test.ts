@@ -73,6 +73,11 @@ describeOnEachDatabase('client isolation between galleries', (server) => {
       'GET /v1/client/orders': async () => {
         expect((await asA('GET', '/v1/client/orders')).body).toEqual({ orders: [] });
       },
+      'POST /v1/client/orders/:orderId/payment': async () => {
+        const res = await asA('POST', `/v1/client/orders/${bOrder.id}/payment`);
+        expect(res.status).toBe(404);
+        expect(JSON.stringify(res.body)).not.toContain(bOrder.number);
+      },
       'GET /v1/client/orders/:orderId': async () => {
         const res = await asA('GET', `/v1/client/orders/${bOrder.id}`);
         expect(res.status).toBe(404);

@@ -6,6 +6,7 @@ import { requireClient } from '../auth/require-client';
 import { galleryOwner, installIdempotency } from '../idempotency/idempotency-hooks';
 import { clientGalleryRoutes } from './client-gallery';
 import { clientOrderRoutes } from './client-orders';
+import { clientPaymentRoutes } from './client-payments';
 import { clientSelectionRoutes } from './client-selections';
 
 export async function clientRoutes(app: FastifyInstance): Promise<void> {
@@ -14,4 +15,5 @@ export async function clientRoutes(app: FastifyInstance): Promise<void> {
   await app.register(clientGalleryRoutes);
   await app.register(clientSelectionRoutes);
   await app.register(clientOrderRoutes);
+  await app.register(clientPaymentRoutes);
 }

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { orderContactBody, studioOrderEventBody, studioSettingsSchema } from '../../shared/schemas/orders-api';
 import { getStudioSettings, putStudioSettings } from '../accounts/studio-settings';
 import { deviceOf } from '../auth/require-device';
+import { ApiError } from '../http/api-error';
 import { parseInput } from '../http/validate';
 import { loadStudioOrder, studioOrderView } from '../orders/order-store';
 import { applyStudioEvent, correctContact, resendEmail } from '../orders/studio-orders';
@@ -60,6 +61,12 @@ export async function studioOrderRoutes(app: FastifyInstance): Promise<void> {
   app.put('/v1/studio/settings', async (request) => {
     const device = deviceOf(request);
     const settings = parseInput(studioSettingsSchema.strict(), request.body, 'The studio settings');
+    if (settings.cardPayments && !app.proofdesk.payments) {
+      throw new ApiError(
+        'conflict',
+        'This server has no card payment provider, so card payments can’t be turned on. Leave them off; clients pay as your instructions say.',
+      );
+    }
     return putStudioSettings(db, device.studioId, settings, now());
   });
 }

@@ -12,6 +12,9 @@ const PUBLIC_ROUTES = new Set([
   // The gallery page and its static files hold no gallery data: the page asks for the code.
   'GET /g/:slug',
   'GET /g/assets/*',
+  // The test card provider's checkout (PROOFDESK_CARD_PROVIDER=test): the random payment id is its only credential.
+  'GET /pay/test/:paymentId',
+  'POST /pay/test/:paymentId',
 ]);
 
 const fillParams = (url: string) =>
@@ -55,6 +58,7 @@ describeOnEachDatabase('every route without credentials', (server) => {
         'POST /v1/client/orders',
         'GET /v1/client/orders',
         'GET /v1/client/orders/:orderId',
+        'POST /v1/client/orders/:orderId/payment',
         'POST /v1/orders/:orderId/events',
         'PATCH /v1/orders/:orderId/contact',
         'GET /v1/orders/:orderId',
@@ -100,7 +104,7 @@ describeOnEachDatabase('every route without credentials', (server) => {
       }
       checked.push(name);
     }
-    expect(checked.length).toBeGreaterThanOrEqual(33);
+    expect(checked.length).toBeGreaterThanOrEqual(34);
   });
 
   it('public routes give nothing away without the right code', async () => {
@@ -120,5 +124,17 @@ describeOnEachDatabase('every route without credentials', (server) => {
     expect(real.status).toBe(200);
     expect(made.body).toBe(real.body);
     expect(real.body).not.toContain(gallery.title);
+    // The test checkout knows only payments that exist.
+    const checkout = await server().request('GET', `/pay/test/${randomUUID()}`);
+    expect(checkout.status).toBe(404);
+    expect(checkout.body).not.toMatch(/Order \d{4}-\d{4}/);
+    expect(
+      (
+        await server().request('POST', `/pay/test/${randomUUID()}`, {
+          body: 'action=pay',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        })
+      ).status,
+    ).toBe(404);
   });
 });

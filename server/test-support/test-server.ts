@@ -129,6 +129,8 @@ export interface TestServerOptions {
   mail?: MailConfig;
   /** Default: the sender's own timings (a 5 s poll; kick() after each commit still sends at once). */
   mailSender?: MailSenderOptions;
+  /** Default 'test' (server/payments/test-provider.ts); null: a server without card payments. */
+  cardProvider?: 'test' | null;
 }
 
 export async function startTestServer(
@@ -146,6 +148,7 @@ export async function startTestServer(
     mail: options.mail ?? { kind: 'eml-folder', dir: `${database.dataDir}/mail` },
     trustProxy: false,
     galleryWebDir,
+    ...(options.cardProvider === null ? {} : { cardProvider: 'test' as const }),
   };
   const clock = { offsetMs: 0 };
   const now = () => Date.now() + clock.offsetMs;
