@@ -10,6 +10,7 @@ import * as m0003 from './migrations/0003-client-activity';
 import * as m0004 from './migrations/0004-idempotency-owners';
 import * as m0005 from './migrations/0005-studio-photo-flags';
 import * as m0006 from './migrations/0006-order-flow';
+import * as m0007 from './migrations/0007-deliveries';
 import { openDatabase } from './open-database';
 import type { Db } from './types';
 
@@ -55,6 +56,9 @@ for (const kind of databaseKinds) {
           'order_emails',
           'studio_settings',
           'payments',
+          'delivery_files',
+          'download_links',
+          'delivery_downloads',
         ]),
       );
     });
@@ -82,7 +86,7 @@ for (const kind of databaseKinds) {
       expect(await db.selectFrom('devices').selectAll().execute()).toEqual([]);
 
       // Later migrations build on 0001's tables: undo them first, newest first.
-      for (const later of [m0006, m0005, m0004, m0003, m0002]) await later.down(db);
+      for (const later of [m0007, m0006, m0005, m0004, m0003, m0002]) await later.down(db);
       await m0001.down(db);
       const tables = (await db.introspection.getTables()).map((t) => t.name);
       expect(tables).not.toContain('studios');
@@ -109,6 +113,7 @@ for (const kind of databaseKinds) {
         .values({ owner: 'gallery:g1', ...answer })
         .execute();
 
+      await m0007.down(db);
       await m0006.down(db);
       await m0004.down(db);
       expect(await sql`select device_id, key from idempotency_keys`.execute(db)).toMatchObject({ rows: [{ device_id: 'd1', key: 'k1' }] });
@@ -134,6 +139,7 @@ for (const kind of databaseKinds) {
       await m0003.up(db);
       await m0004.up(db);
       await m0006.up(db);
+      await m0007.up(db);
       expect(await db.selectFrom('idempotency_records').select(['owner', 'key']).execute()).toEqual([{ owner: 'device:d1', key: 'k1' }]);
     });
 
@@ -225,7 +231,7 @@ for (const kind of databaseKinds) {
         .values([order('o1', 'awaiting_validation', 3000), order('o2', 'awaiting_payment', 3000), order('o3', 'awaiting_payment', 0)])
         .execute();
 
-      expect(await migrateToLatest(db)).toEqual(['0006-order-flow']);
+      expect(await migrateToLatest(db)).toEqual(['0006-order-flow', '0007-deliveries']);
       const rows = await db.selectFrom('orders').select(['id', 'state', 'flow', 'updated_at', 'placed_at']).orderBy('id').execute();
       const flows = rows.map((r) => orderFlowSchema.parse(JSON.parse(r.flow)));
       expect(flows.map(orderFlowProblems)).toEqual([[], [], []]);
@@ -329,6 +335,117 @@ for (const kind of databaseKinds) {
         { order_id: 'o2', seq: 1 },
         { order_id: 'o3', seq: 1 },
       ]);
+    });
+
+    it('0007-deliveries: orders from before keep their rows; delivery files, links and downloads hold data, are unique where they must be, go with their order and after down', async () => {
+      const db = await open();
+      await migrateToLatest(db, Object.fromEntries(Object.entries(migrations).filter(([name]) => name < '0007')));
+      const at = Date.UTC(2030, 5, 1, 8, 0);
+      await db.insertInto('studios').values({ id: 's1', name: 'Ann Studio', email: 'ann@example.com', created_at: at }).execute();
+      await db
+        .insertInto('galleries')
+        .values({
+          id: 'g1',
+          studio_id: 's1',
+          slug: 'g-one-slug',
+          title: 'Wedding',
+          access_code_hash: 'h',
+          created_at: at,
+          client_id: null,
+          expires_at: null,
+          updated_at: null,
+        })
+        .execute();
+      const order = (id: string) => ({
+        id,
+        studio_id: 's1',
+        gallery_id: 'g1',
+        session_id: null,
+        number: `2030-000${id.slice(1)}`,
+        state: 'ready_to_deliver',
+        placed_at: at,
+        delivery_method: '{}',
+        photo_ids: JSON.stringify(['p1']),
+        contact: '{}',
+        note: '',
+        total_minor: 0,
+        vat_minor: 0,
+        currency: 'PLN',
+        flow: '{}',
+        updated_at: at,
+      });
+      await db
+        .insertInto('orders')
+        .values([order('o1'), order('o2')])
+        .execute();
+
+      expect(await migrateToLatest(db)).toEqual(['0007-deliveries']);
+      expect(await db.selectFrom('orders').select('id').orderBy('id').execute()).toEqual([{ id: 'o1' }, { id: 'o2' }]);
+      const file = {
+        order_id: 'o1',
+        file_id: 'f1',
+        delivery_set: 'full',
+        position: 0,
+        photo_id: 'p1',
+        name: 'IMG_0001.jpg',
+        sha256: 'a'.repeat(64),
+        size: 5 * 1024 * 1024 * 1024,
+        width: 6000,
+        height: 4000,
+        created_at: at,
+      };
+      await db.insertInto('delivery_files').values(file).execute();
+      // A size past 32 bits comes back as the number it was.
+      expect(await db.selectFrom('delivery_files').selectAll().executeTakeFirstOrThrow()).toEqual(file);
+      await expect(
+        db
+          .insertInto('delivery_files')
+          .values({ ...file, file_id: 'f2' })
+          .execute(),
+      ).rejects.toThrow();
+      await db
+        .insertInto('delivery_files')
+        .values({ ...file, file_id: 'f2', delivery_set: 'web' })
+        .execute();
+      await db
+        .insertInto('delivery_files')
+        .values({ ...file, order_id: 'o2' })
+        .execute();
+      const link = {
+        id: 'l1',
+        order_id: 'o1',
+        token_hash: 'b'.repeat(64),
+        url: 'https://example.com/d/x',
+        created_at: at,
+        expires_at: at + 1,
+        revoked_at: null,
+      };
+      await db.insertInto('download_links').values(link).execute();
+      await expect(
+        db
+          .insertInto('download_links')
+          .values({ ...link, id: 'l2', order_id: 'o2' })
+          .execute(),
+      ).rejects.toThrow();
+      await db.insertInto('delivery_downloads').values({ id: 'd1', order_id: 'o1', what: 'zip:full', at }).execute();
+      await expect(
+        db
+          .insertInto('delivery_files')
+          .values({ ...file, order_id: 'nope' })
+          .execute(),
+      ).rejects.toThrow();
+
+      await db.deleteFrom('orders').where('id', '=', 'o1').execute();
+      expect(await db.selectFrom('delivery_files').select(['order_id', 'file_id']).execute()).toEqual([{ order_id: 'o2', file_id: 'f1' }]);
+      expect(await db.selectFrom('download_links').select('id').execute()).toEqual([]);
+      expect(await db.selectFrom('delivery_downloads').select('id').execute()).toEqual([]);
+
+      await m0007.down(db);
+      const tables = (await db.introspection.getTables()).map((t) => t.name);
+      for (const gone of ['delivery_files', 'download_links', 'delivery_downloads']) expect(tables).not.toContain(gone);
+      expect(await db.selectFrom('orders').select('id').execute()).toEqual([{ id: 'o2' }]);
+      await m0007.up(db);
+      expect(await db.selectFrom('delivery_files').select('order_id').execute()).toEqual([]);
     });
 
     it('refuse a database written by a newer server, with a sentence saying what to do', async () => {

@@ -186,6 +186,44 @@ export interface PaymentsTable {
   settled_at: number | null;
 }
 
+/** One file of an order's delivery set (delivery-api deliveryFileSchema), in storage by sha256. */
+export interface DeliveryFilesTable {
+  order_id: string;
+  /** Derived from the order, set and name (deliveries/delivery-files.ts): stable across PUTs. */
+  file_id: string;
+  /** 'full' | 'web' (delivery-api deliverySets). */
+  delivery_set: string;
+  position: number;
+  photo_id: string;
+  name: string;
+  sha256: string;
+  size: number;
+  width: number;
+  height: number;
+  created_at: number;
+}
+
+/** A client's download link (deliveries/download-links.ts): looked up by the token's sha256. */
+export interface DownloadLinksTable {
+  id: string;
+  order_id: string;
+  token_hash: string;
+  /** The page address with the token, for the studio's view of the order only. */
+  url: string;
+  created_at: number;
+  expires_at: number;
+  revoked_at: number | null;
+}
+
+/** What the client downloaded and when (at most one row per file or zip and minute). */
+export interface DeliveryDownloadsTable {
+  id: string;
+  order_id: string;
+  /** A file name, or 'zip:full' / 'zip:web'. */
+  what: string;
+  at: number;
+}
+
 export interface ChangesTable {
   studio_id: string;
   seq: number;
@@ -259,6 +297,9 @@ export interface Database {
   order_emails: OrderEmailsTable;
   studio_settings: StudioSettingsTable;
   payments: PaymentsTable;
+  delivery_files: DeliveryFilesTable;
+  download_links: DownloadLinksTable;
+  delivery_downloads: DeliveryDownloadsTable;
   changes: ChangesTable;
   studio_counters: StudioCountersTable;
   studio_photo_flags: StudioPhotoFlagsTable;

@@ -7,6 +7,7 @@ import * as m0003 from './0003-client-activity';
 import * as m0004 from './0004-idempotency-owners';
 import * as m0005 from './0005-studio-photo-flags';
 import * as m0006 from './0006-order-flow';
+import * as m0007 from './0007-deliveries';
 
 export const migrations: Record<string, Migration> = {
   '0001-accounts': m0001,
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '0004-idempotency-owners': m0004,
   '0005-studio-photo-flags': m0005,
   '0006-order-flow': m0006,
+  '0007-deliveries': m0007,
 };
