@@ -27,10 +27,18 @@ it('the local service creates the studio and leaves a code only this user can re
   expect(offer).toEqual({ code: expect.stringMatching(/\S{6,}/), deviceName: expect.any(String) });
   expect(server.count("SELECT count(*) FROM studios WHERE email = 'studio@proofdesk.localhost'")).toBe(1);
 
-  const offers: number[] = [];
-  const studio = openStudio(server.url, { autoPair: async () => (offers.push(1), readLocalPairing(file)) });
+  let offers = 0;
+  const studio = openStudio(server.url, {
+    autoPair: () => {
+      offers += 1;
+      return readLocalPairing(file);
+    },
+  });
   const status = await studio.sync.syncNow();
   expect(status).toMatchObject({ paired: true, revoked: false, lastError: null });
+  // Paired: the next rounds do not look for a code again.
+  await studio.sync.syncNow();
+  expect(offers).toBe(1);
   // A second laptop cannot reuse the code (single use): it stays unpaired, and asks once.
   const other = openStudio(server.url, { autoPair: () => readLocalPairing(file) });
   expect((await other.sync.syncNow()).paired).toBe(false);

@@ -102,7 +102,7 @@ it('two laptops disagree: one cancels, the other marks paid; the server keeps th
   const seen = desk.get(orderId);
   expect(seen.state).toBe('cancelled');
   expect(seen.rejected).toEqual([
-    { seq: expect.any(Number), label: 'Mark as paid (order ' + seen.number + ')', message: expect.stringMatching(/cancel/i) },
+    { seq: expect.any(Number), label: `Mark as paid (order ${seen.number})`, message: expect.stringMatching(/cancel/i) },
   ]);
   expect(seen.problem).toMatch(/cancel/i);
   expect(deskB.get(orderId)).toMatchObject({ state: 'cancelled', problem: null });

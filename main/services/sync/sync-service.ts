@@ -2,8 +2,9 @@
 // outbox and pulls the change feed, every `intervalMs` and at once when a change is queued.
 // Offline is a normal state: requests fail, `online` turns false, rows stay queued, and the
 // loop tries again later. Nothing here throws at the caller except pair().
-import type { ActivityKind, Catalog, OutboxItem } from '../catalog';
+
 import { AppError } from '../../../shared/errors';
+import type { ActivityKind, Catalog, OutboxItem } from '../catalog';
 import type { SecretStore } from '../secrets';
 import { REVOKED_MESSAGE, serverMessage } from './answers';
 import { createApiClient, type FetchLike } from './api-client';
@@ -179,7 +180,10 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
       }
       const body = answer.body as { code?: unknown; expiresAt?: unknown } | null;
       if (answer.status !== 201 || typeof body?.code !== 'string' || typeof body.expiresAt !== 'string') {
-        throw new AppError(answer.status === 401 ? 'unauthorized' : 'io_error', answer.status === 401 ? REVOKED_MESSAGE : serverMessage(answer));
+        throw new AppError(
+          answer.status === 401 ? 'unauthorized' : 'io_error',
+          answer.status === 401 ? REVOKED_MESSAGE : serverMessage(answer),
+        );
       }
       return { code: body.code, expiresAt: body.expiresAt };
     },
