@@ -8,6 +8,7 @@ import {
   orderSchema,
   type placeOrderBody,
 } from '../../../../shared/schemas/hosted-api';
+import { paymentStartResponse } from '../../../../shared/schemas/orders-api';
 import { requestJson, requestOk } from './http';
 
 export type ClientGallery = z.infer<typeof clientGalleryResponse>;
@@ -34,6 +35,13 @@ export const clientApi = {
     requestJson('/v1/client/orders', orderSchema, { method: 'POST', body, headers: { 'idempotency-key': idempotencyKey } }),
 
   order: (orderId: string) => requestJson(`/v1/client/orders/${enc(orderId)}`, orderSchema),
+
+  /** "Pay by card": where the card provider's page is (orders-api payOrder). */
+  payByCard: (orderId: string, idempotencyKey: string) =>
+    requestJson(`/v1/client/orders/${enc(orderId)}/payment`, paymentStartResponse, {
+      method: 'POST',
+      headers: { 'idempotency-key': idempotencyKey },
+    }),
 };
 
 export const proofUrl = (photoId: string) => `/v1/client/photos/${enc(photoId)}/proof`;

@@ -1,9 +1,12 @@
 // The order status page, reachable again at /g/<slug>#order=<id>: the number, the state in
-// plain words with what happens next, the photographs, and the server's own total.
-import { useEffect, useState } from 'react';
+// plain words with what happens next (every state of shared/orders' machine), how to pay while it
+// awaits payment (the studio's instructions, and "Pay by card" when the studio takes cards), the
+// photographs, and the server's own total. The card provider sends the client back here.
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ClientGallery, clientApi, type GalleryPhoto, type Order } from '../api/client-api';
 import { ApiFailure } from '../api/http';
+import { uuidV4 } from '../api/idempotency';
 import { formatDateTime } from '../format/dates';
 import { formatMoney } from '../format/money';
 import { InnerPageBar } from '../gallery/InnerPageBar';
@@ -51,6 +54,30 @@ export function OrderScreen({ gallery, orderId, placed, onBack }: OrderScreenPro
     window.scrollTo({ top: 0 });
   }, []);
 
+  const [paying, setPaying] = useState(false);
+  const [payFailure, setPayFailure] = useState<ApiFailure | null>(null);
+  // One key per press of the button: a retried request is one payment, a new press a new one.
+  const payKey = useRef<string | null>(null);
+
+  const payByCard = async (orderToPay: Order) => {
+    setPaying(true);
+    setPayFailure(null);
+    payKey.current ??= uuidV4();
+    try {
+      const started = await clientApi.payByCard(orderToPay.id, payKey.current);
+      payKey.current = null;
+      // The provider's page: this server's /pay/… (the test provider) or a provider's https page.
+      const target = new URL(started.redirectUrl, window.location.href);
+      if (target.origin !== window.location.origin && target.protocol !== 'https:') throw new ApiFailure('unexpected', null, 0, null);
+      window.location.assign(target.href);
+    } catch (error) {
+      payKey.current = null;
+      setPaying(false);
+      if (error instanceof ApiFailure && error.kind !== 'session' && !isClosing(error)) setPayFailure(error);
+      else fail(error);
+    }
+  };
+
   const photos = order
     ? order.photoIds.map((id) => gallery.photos.find((p) => p.id === id)).filter((p): p is GalleryPhoto => p !== undefined)
     : [];
@@ -83,6 +110,32 @@ export function OrderScreen({ gallery, orderId, placed, onBack }: OrderScreenPro
               <p className="order-state-name">{t(`order.state.${order.state}`)}</p>
               <p className="order-state-help">{t(`order.stateHelp.${order.state}`)}</p>
             </section>
+
+            {order.state === 'awaiting_payment' && (
+              <section className="order-payment" aria-labelledby="order-payment-title">
+                <h2 id="order-payment-title" className="eyebrow order-payment-title">
+                  {t('order.payment.title')}
+                </h2>
+                {order.paymentInstructions ? (
+                  <p className="order-payment-instructions">{order.paymentInstructions}</p>
+                ) : (
+                  <p className="order-payment-default">{t('order.payment.default')}</p>
+                )}
+                {order.canPayByCard && (
+                  <>
+                    <p className="order-payment-card">{t('order.payment.cardHint')}</p>
+                    <button type="button" className="button-primary" disabled={paying} aria-busy={paying} onClick={() => payByCard(order)}>
+                      {paying ? t('order.payment.starting') : t('order.payment.payByCard')}
+                    </button>
+                  </>
+                )}
+                {payFailure && (
+                  <p className="order-payment-failure" role="alert">
+                    {failureText(payFailure, t)}
+                  </p>
+                )}
+              </section>
+            )}
 
             <dl className="order-facts">
               <div>
