@@ -151,6 +151,163 @@ describe('the order desk in Chromium against the hosted service', { timeout: 90_
     await imagesLoaded();
     await setup.shot('26-order-page', true);
   });
+
+  it('validates, then marks it as paid offline: waiting for sync, then confirmed by the server', async () => {
+    const { page } = setup.session;
+    const actions = page.getByRole('region', { name: 'Actions' });
+    const title = page.locator('.order-page__title-row');
+    await actions.getByRole('button', { name: 'Validate' }).click();
+    await title.getByText('Awaiting payment').waitFor();
+    await page.getByRole('button', { name: 'Sync now' }).click();
+    await expect.poll(() => page.getByTestId('order-pending').count(), { timeout: 20_000 }).toBe(0);
+    const history = page.getByRole('list', { name: 'History' });
+    await history.getByText('Awaiting validation → Awaiting payment').waitFor({ timeout: 20_000 });
+
+    // The hosted service goes away: marking as paid still works, and waits for sync.
+    await setup.server.kill();
+    await actions.getByRole('button', { name: 'Mark as paid' }).click();
+    const dialog = page.getByRole('dialog', { name: `Mark order ${orderNumber} as paid` });
+    await dialog.getByText('PLN 120.00 from Ewa Kowalska').waitFor();
+    expect(await dialog.getByRole('radio', { name: 'Bank transfer or cash' }).isChecked()).toBe(true);
+    await dialog.getByLabel('Reference (optional)').fill(`Przelew ${orderNumber}`);
+    await setup.shot('27-order-mark-paid');
+    await dialog.getByRole('button', { name: 'Mark as paid' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const pending = page.getByTestId('order-pending');
+    await pending.getByText(`Waiting for sync: Mark as paid (order ${orderNumber})`).waitFor();
+    // The order already shows where the payment leads.
+    await title.getByText('Ready to deliver').waitFor();
+    await title.getByText('Waiting for sync').waitFor();
+    await page.getByRole('region', { name: 'Payment' }).getByText(`Reference: Przelew ${orderNumber}`).waitFor();
+
+    await setup.server.restart();
+    await page.getByRole('button', { name: 'Sync now' }).click();
+    await pending.waitFor({ state: 'detached', timeout: 30_000 });
+    await history.getByText('Awaiting payment → Ready to deliver').waitFor({ timeout: 20_000 });
+    // Both transitions name this computer as the hosted service knows it.
+    for (const event of ['Validated', 'Marked as paid']) {
+      await history.getByRole('listitem').filter({ hasText: event }).getByText(device, { exact: false }).waitFor();
+    }
+
+    // The e-mail log: what went to whom, and how it went. The server sends in the background and
+    // tells the studio with the order's next change: the e-mails before the payment are sent.
+    const emails = page.getByRole('list', { name: 'E-mails' });
+    const email = (kind: string) => emails.getByRole('listitem').filter({ hasText: kind });
+    await email('Order confirmation').getByText('Sent', { exact: true }).waitFor();
+    await email('Payment instructions').getByText('Sent', { exact: true }).waitFor();
+    await email('Payment instructions').getByText('to ewa.kowalska@example.pl', { exact: false }).waitFor();
+    await email('Payment received').waitFor();
+    await email('New order (to the studio)').waitFor();
+
+    // The desk moved it on: nothing needs validation, one order is ready to deliver.
+    await page.getByRole('button', { name: 'All orders' }).click();
+    await page.getByRole('tab', { name: 'Needs validation 0' }).waitFor();
+    await page.getByRole('tab', { name: 'Ready to deliver 1' }).click();
+    await page.getByRole('table', { name: 'Orders' }).getByText('Ready to deliver').waitFor();
+    await page.getByRole('button', { name: `Open order ${orderNumber}` }).click();
+    await page.getByRole('heading', { level: 1, name: `Order ${orderNumber}` }).waitFor();
+  });
+
+  it('keeps refused actions visible, unavailable, with the machine’s sentence', async () => {
+    const { page } = setup.session;
+    const actions = page.getByRole('region', { name: 'Actions' });
+    const cancel = actions.getByRole('button', { name: 'Cancel order' });
+    expect(await cancel.getAttribute('aria-disabled')).toBe('true');
+    const sentence =
+      'This order is paid, so it can’t be cancelled. If the client gets their money back, refund them outside Proofdesk and record the refund here.';
+    expect(await description(cancel)).toBe(sentence);
+    // Delivery of files is not a button here: it comes with Photo delivery.
+    expect(await description(actions.getByRole('button', { name: 'Deliver', exact: true }))).toMatch(
+      /^Delivery of files comes with Photo delivery/,
+    );
+    // Focused (or pointed at), it says why in the line under the buttons too.
+    await cancel.focus();
+    await actions.locator('[aria-live]').getByText(sentence).waitFor();
+    // Pressing it opens nothing: it only says why again.
+    await page.keyboard.press('Enter');
+    expect(await page.getByRole('dialog').count()).toBe(0);
+    await imagesLoaded();
+    await setup.shot('28-order-refused');
+
+    // A refund is recorded, not made: at most what was paid.
+    await actions.getByRole('button', { name: 'Record refund' }).click();
+    const refund = page.getByRole('dialog', { name: `Record a refund for order ${orderNumber}` });
+    await refund.getByText('The money goes back outside Proofdesk').waitFor();
+    expect(await refund.getByLabel('Amount (PLN)').inputValue()).toBe('120.00');
+    await refund.getByLabel('Amount (PLN)').fill('200');
+    await refund.getByRole('button', { name: 'Record refund' }).click();
+    await refund.getByText('At most PLN 120.00 can still be refunded.').waitFor();
+    await refund.getByText('Say why, in a few words.').waitFor();
+    await refund.getByLabel('Amount (PLN)').fill('30,00');
+    await refund.getByLabel('Reason').fill('Jedno zdjęcie nie do uratowania');
+    await refund.getByRole('button', { name: 'Record refund' }).click();
+    await refund.waitFor({ state: 'detached' });
+    const payment = page.getByRole('region', { name: 'Payment' });
+    await payment.getByText('Jedno zdjęcie nie do uratowania').waitFor();
+    await page.getByRole('button', { name: 'Sync now' }).click();
+    await page.getByTestId('order-pending').waitFor({ state: 'detached', timeout: 30_000 });
+    await payment.getByText('PLN 30.00', { exact: true }).waitFor();
+    await page.getByRole('list', { name: 'History' }).getByText('Refund recorded', { exact: true }).waitFor();
+  });
+
+  it('corrects the client’s e-mail and resends an e-mail to the new address', async () => {
+    const { page } = setup.session;
+    await page.getByRole('button', { name: 'Correct e-mail' }).click();
+    const dialog = page.getByRole('dialog', { name: `Correct the e-mail of order ${orderNumber}` });
+    await dialog.getByLabel('E-mail').fill('ewa@kowalska.example.pl');
+    await dialog.getByRole('button', { name: 'Save e-mail' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByRole('link', { name: 'ewa@kowalska.example.pl' }).waitFor();
+
+    const emails = page.getByRole('list', { name: 'E-mails' });
+    await page.getByText('the client’s to the order’s current address, ewa@kowalska.example.pl').waitFor();
+    await page.getByRole('button', { name: 'Resend “Payment received” to ewa@kowalska.example.pl' }).first().click();
+    await page
+      .getByTestId('order-pending')
+      .getByText(/Waiting for sync: Resend e-mail/)
+      .waitFor();
+    await page.getByRole('button', { name: 'Sync now' }).click();
+    await page.getByTestId('order-pending').waitFor({ state: 'detached', timeout: 30_000 });
+    await emails.getByText('to ewa@kowalska.example.pl', { exact: false }).first().waitFor({ timeout: 20_000 });
+    const received = emails.getByRole('listitem').filter({ hasText: 'Payment received' });
+    expect(await received.count()).toBe(2);
+    // The first one went out after the payment (the refund brought its status back).
+    await received.first().getByText('Sent', { exact: true }).waitFor();
+  });
+
+  it('opens the order from the client’s page', async () => {
+    const { page } = setup.session;
+    await page.getByRole('button', { name: 'Clients & galleries', exact: true }).click();
+    await page.getByRole('button', { name: 'Ewa Kowalska' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Ewa Kowalska' }).waitFor();
+    await page.getByRole('button', { name: `View order ${orderNumber}` }).click();
+    const dialog = page.getByRole('dialog', { name: `Order ${orderNumber}` });
+    await dialog.getByText('Ready to deliver').waitFor();
+    await dialog.getByRole('button', { name: 'Open in order desk' }).click();
+    await page.getByRole('heading', { level: 1, name: `Order ${orderNumber}` }).waitFor();
+    expect(await page.getByRole('button', { name: 'Orders', exact: true }).getAttribute('aria-current')).toBe('page');
+    expect(await page.getByRole('dialog').count()).toBe(0);
+  });
+
+  it('shows the order desk and the order in Polish', async () => {
+    const { page } = setup.session;
+    await page.getByRole('button', { name: 'Settings', exact: true }).click();
+    await page.getByLabel('Language').selectOption('pl');
+    await page.getByRole('button', { name: 'Zamówienia', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: `Zamówienie ${orderNumber}` }).waitFor();
+    const actions = page.getByRole('region', { name: 'Działania' });
+    await actions.getByRole('button', { name: 'Zapisz zwrot' }).waitFor();
+    await actions.locator('[aria-live]').getByText('Pliki przekazuje się w sekcji Przekazanie zdjęć', { exact: false }).waitFor();
+    await page
+      .getByRole('region', { name: 'Płatność' })
+      .getByText(/^120,00\s*zł zapłacone poza serwisem$/)
+      .waitFor();
+    await page.getByRole('button', { name: 'Wszystkie zamówienia' }).click();
+    await page.getByRole('tab', { name: 'Do przekazania 1' }).waitFor();
+    await page.getByRole('button', { name: 'Ustawienia' }).click();
+    await page.getByLabel('Język').selectOption('en');
+    await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
+  });
 });
 
 /** The accessible description of an element: the text of what aria-describedby points at. */

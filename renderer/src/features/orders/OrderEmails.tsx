@@ -44,17 +44,19 @@ export function OrderEmails({ order }: { order: OrderDetail }) {
                   </small>
                   {email.detail ? <small className={`email-log__detail email-log__detail--${email.status}`}>{email.detail}</small> : null}
                 </div>
-                {toClient ? (
-                  <button
-                    type="button"
-                    className="button button--small"
-                    disabled={busy !== null}
-                    aria-label={t('orders.emails.resendLabel', { kind, email: order.contact.email })}
-                    onClick={() => void useOrders.getState().resend(email.id)}
-                  >
-                    {busy === `resend:${email.id}` ? t('common.working') : t('orders.emails.resend')}
-                  </button>
-                ) : null}
+                <button
+                  type="button"
+                  className="button button--small"
+                  disabled={busy !== null}
+                  aria-label={
+                    toClient
+                      ? t('orders.emails.resendLabel', { kind, email: order.contact.email })
+                      : t('orders.emails.resendStudioLabel', { kind })
+                  }
+                  onClick={() => void useOrders.getState().resend(email.id)}
+                >
+                  {busy === `resend:${email.id}` ? t('common.working') : t('orders.emails.resend')}
+                </button>
               </li>
             );
           })}

@@ -150,7 +150,6 @@ function Pending({ order }: { order: OrderDetail }) {
         ⟳
       </span>
       <div className="banner__text">
-        <strong>{t('orders.pending.title', { count: order.pending.length })}</strong>
         <ul className="pending-list">
           {order.pending.map((item) => (
             <li key={`${item.queuedAt}-${item.label}`}>
@@ -186,9 +185,9 @@ function Payment({ order }: { order: OrderDetail }) {
                 {t(`orders.payment.paidBy.${order.paid.method}`, {
                   defaultValue: order.paid.method,
                   amount: money(order.paid.amountMinor),
-                  date: formatDateTime(order.paid.at),
                 })}
               </span>
+              <small className="order-facts__sub">{t('orders.payment.paidOn', { date: formatDateTime(order.paid.at) })}</small>
               {order.paid.reference ? (
                 <small className="order-facts__sub">{t('orders.payment.reference', { reference: order.paid.reference })}</small>
               ) : null}
