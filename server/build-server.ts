@@ -14,6 +14,7 @@ import { createMailTransport } from './mail/mail-transport';
 import { settlePayment } from './payments/payments';
 import { testPaymentProvider } from './payments/test-provider';
 import { clientRoutes } from './routes/client';
+import { downloadRoutes } from './routes/downloads';
 import { galleryAccessRoutes } from './routes/gallery-access';
 import { galleryPageRoutes } from './routes/gallery-page';
 import { healthRoutes } from './routes/health';
@@ -111,5 +112,6 @@ export async function buildServer(config: ServerConfig, options: BuildOptions = 
     );
   }
   await app.register(galleryPageRoutes);
+  await app.register(downloadRoutes);
   return app;
 }

@@ -5,6 +5,7 @@ import { type OrderFlowState, type OrderTransition, orderFlowSchema } from '../.
 import type { Order } from '../../shared/schemas/hosted-api';
 import type { StudioOrder, StudioSettings } from '../../shared/schemas/orders-api';
 import type { Db, OrdersTable } from '../db/types';
+import { deliveryState } from '../deliveries/delivery-state';
 import { ApiError } from '../http/api-error';
 import { listOrderEmails } from '../mail/mail-queue';
 
@@ -83,7 +84,13 @@ export async function orderHistory(db: Db, orderId: string): Promise<OrderTransi
 }
 
 export async function studioOrderView(db: Db, row: OrdersTable): Promise<StudioOrder> {
-  return { ...orderJson(row), flow: flowOf(row), history: await orderHistory(db, row.id), emails: await listOrderEmails(db, row.id) };
+  return {
+    ...orderJson(row),
+    flow: flowOf(row),
+    history: await orderHistory(db, row.id),
+    emails: await listOrderEmails(db, row.id),
+    delivery: await deliveryState(db, row.id),
+  };
 }
 
 export const orderNotFound = (orderId: string) =>

@@ -6,6 +6,8 @@ import { applyOrderEvent, type OrderActor, type OrderEvent, type OrderRefusal } 
 import type { StudioOrder } from '../../shared/schemas/orders-api';
 import { studioNotificationAddress } from '../accounts/studio-settings';
 import type { Db, OrdersTable } from '../db/types';
+import { resendDownloadLinksEmail } from '../deliveries/download-mail';
+import { completeDelivery } from '../deliveries/order-delivery';
 import { ApiError } from '../http/api-error';
 import { queueCopy } from '../mail/mail-queue';
 import { queueTransitionEmail } from '../mail/order-mail';
@@ -39,20 +41,20 @@ export async function applyEventToOrder(trx: Db, input: OrderEventInput): Promis
     await trx.updateTable('orders').set({ flow: updated.flow, state: updated.state, updated_at: now }).where('id', '=', row.id).execute();
     await insertTransition(trx, row.id, result.transition);
     await queueTransitionEmail(trx, updated, result.order, result.transition, input.publicUrl, now);
+    // Delivering needs the delivery set; it makes the download link and queues the client's e-mail.
+    if (result.transition.eventType === 'deliver') {
+      await completeDelivery(trx, {
+        row: updated,
+        fileCount: Number((input.event as { fileCount?: unknown }).fileCount),
+        publicUrl: input.publicUrl,
+        now,
+      });
+    }
     return updated;
   });
 }
 
 export async function applyStudioEvent(db: Db, input: OrderEventInput): Promise<StudioOrder> {
-  if (input.event.type === 'deliver') {
-    // Delivering makes the order's files downloadable: it needs the delivery set
-    // (shared/schemas/delivery-api.ts), which this server does not hold yet.
-    throw new ApiError(
-      'conflict',
-      'This order has no delivery files on the server yet. Add the edited files to the order’s delivery first, then deliver it.',
-      { details: { refusal: 'no_delivery_files' } },
-    );
-  }
   return db.transaction().execute((trx) => applyEventToOrder(trx, input));
 }
 
@@ -97,7 +99,9 @@ export async function resendEmail(
         original.kind === 'studio_new_order'
           ? (await studioNotificationAddress(trx, studioId)).address
           : (JSON.parse(row.contact) as { email: string }).email;
-      await queueCopy(trx, { orderId, emailId, to }, now);
+      // Download links are rendered afresh: the copy carries the order's current link, not the one it was sent with.
+      if (original.kind === 'client_download_links') await resendDownloadLinksEmail(trx, row, to, now);
+      else await queueCopy(trx, { orderId, emailId, to }, now);
       return undefined;
     }),
   );

@@ -124,13 +124,13 @@ describeOnEachDatabase('studio order routes', (server) => {
     expect(noReason.body.error).toMatchObject({ refusal: 'invalid_event', message: expect.stringContaining('Say why') });
     const tooMuch = await api.event(order.id, { type: 'record_refund', amountMinor: 5000, currency: 'PLN', reason: 'retouch fault' });
     expect(tooMuch.body.error).toMatchObject({ refusal: 'refund_exceeds_payment', message: expect.stringContaining('Record at most') });
-    // Delivering needs the delivery files, which this server does not take yet.
+    // Delivering needs the delivery set (PUT …/delivery; routes/deliveries.test.ts delivers one).
     const deliver = await api.event(order.id, { type: 'deliver', fileCount: 2 });
     expect(deliver.status).toBe(409);
     expect(deliver.body.error).toMatchObject({
       code: 'conflict',
       refusal: 'no_delivery_files',
-      message: expect.stringMatching(/delivery files/),
+      message: expect.stringMatching(/^Add the edited photos first/),
     });
     // Not a studio action, nor a machine event at all.
     for (const type of ['place', 'change_items', 'launch']) {
@@ -309,6 +309,13 @@ describeOnEachDatabase('studio order routes', (server) => {
       },
       'POST /v1/orders/:orderId/emails/:emailId/resend': async () => {
         expect((await asB('POST', `/v1/orders/${order.id}/emails/${emailId}/resend`)).status).toBe(404);
+      },
+      'PUT /v1/orders/:orderId/delivery': async () => {
+        const file = { photoId: order.photoIds[0], set: 'full', name: 'IMG.jpg', sha256: 'a'.repeat(64), size: 1, width: 1, height: 1 };
+        expect((await asB('PUT', `/v1/orders/${order.id}/delivery`, { files: [file] })).status).toBe(404);
+      },
+      'POST /v1/orders/:orderId/delivery/link': async () => {
+        expect((await asB('POST', `/v1/orders/${order.id}/delivery/link`, {})).status).toBe(404);
       },
       'GET /v1/studio/settings': async () => {
         expect((await asB('GET', '/v1/studio/settings')).body).toEqual({

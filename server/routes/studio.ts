@@ -1,6 +1,6 @@
 // Studio routes: every one needs a paired, non-revoked device token, and every mutation honours
 // Idempotency-Key. Registered as one encapsulated scope so no route can forget either; the
-// publishing, photo-flag, upload, change-feed and order-desk routes are registered inside it.
+// publishing, photo-flag, upload, change-feed, order-desk and delivery routes are registered inside it.
 import type { FastifyInstance } from 'fastify';
 import { type DeviceSummary, listDevices, revokeDevice } from '../accounts/devices';
 import { issuePairingCode } from '../accounts/pairing-codes';
@@ -10,6 +10,7 @@ import { deviceOwner, installIdempotency } from '../idempotency/idempotency-hook
 import { deviceIdParams, emptyBody } from '../schemas/api';
 import { studioChangeRoutes } from './studio-changes';
 import { studioClientRoutes } from './studio-clients';
+import { studioDeliveryRoutes } from './studio-deliveries';
 import { studioGalleryRoutes } from './studio-galleries';
 import { studioOrderRoutes } from './studio-orders';
 import { studioPhotoFlagRoutes } from './studio-photo-flags';
@@ -37,6 +38,7 @@ export async function studioRoutes(app: FastifyInstance): Promise<void> {
   await app.register(studioUploadRoutes);
   await app.register(studioChangeRoutes);
   await app.register(studioOrderRoutes);
+  await app.register(studioDeliveryRoutes);
 
   app.get('/v1/me', async (request) => {
     const device = deviceOf(request);

@@ -15,6 +15,12 @@ const PUBLIC_ROUTES = new Set([
   // The test card provider's checkout (PROOFDESK_CARD_PROVIDER=test): the random payment id is its only credential.
   'GET /pay/test/:paymentId',
   'POST /pay/test/:paymentId',
+  // Downloads: the link's token is the credential (unknown 404, expired or replaced 410: routes/downloads.ts).
+  'GET /d/:token',
+  'GET /d/assets/:name',
+  'GET /v1/downloads/:token',
+  'GET /v1/downloads/:token/files/:fileId',
+  'GET /v1/downloads/:token/zip',
 ]);
 
 const fillParams = (url: string) =>
@@ -58,6 +64,8 @@ describeOnEachDatabase('every route without credentials', (server) => {
         'POST /v1/client/orders',
         'GET /v1/client/orders',
         'GET /v1/client/orders/:orderId',
+        'PUT /v1/orders/:orderId/delivery',
+        'POST /v1/orders/:orderId/delivery/link',
         'POST /v1/client/orders/:orderId/payment',
         'POST /v1/orders/:orderId/events',
         'PATCH /v1/orders/:orderId/contact',

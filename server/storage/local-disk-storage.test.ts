@@ -40,6 +40,15 @@ describe('LocalDiskStorage', () => {
     expect(await fs.readdir(path.join(root, 'tmp'))).toEqual([]);
   });
 
+  it('answers a blob’s size (null when there is none) and a byte range of it', async () => {
+    const data = Buffer.from(Array.from({ length: 10_000 }, (_, i) => i % 241));
+    const digest = await storage.put(streamOf(data));
+    expect(await storage.size(digest)).toBe(10_000);
+    expect(await storage.size('0'.repeat(64))).toBeNull();
+    expect(await readAll(await storage.get(digest, { start: 100, end: 199 }))).toEqual(data.subarray(100, 200));
+    expect(await readAll(await storage.get(digest, { start: 9_999, end: 9_999 }))).toEqual(data.subarray(9_999));
+  });
+
   it('keeps one copy of the same bytes stored twice', async () => {
     const data = Buffer.from('the same proof twice');
     const first = await storage.put(streamOf(data));

@@ -6,7 +6,7 @@ import { createReadStream, promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { ApiError } from '../http/api-error';
-import { type BlobStorage, isSha256Hex } from './blob-storage';
+import { type BlobStorage, type ByteRange, isSha256Hex } from './blob-storage';
 
 export class LocalDiskStorage implements BlobStorage {
   private readonly tmpDir: string;
@@ -57,17 +57,22 @@ export class LocalDiskStorage implements BlobStorage {
     return sha256;
   }
 
-  async get(sha256: string): Promise<Readable> {
+  async get(sha256: string, range?: ByteRange): Promise<Readable> {
     const file = this.pathFor(sha256);
     if (!(await this.has(sha256))) throw new ApiError('not_found', `No stored file has the sha256 ${sha256}. Upload it first.`);
-    return createReadStream(file);
+    return createReadStream(file, range ? { start: range.start, end: range.end } : {});
   }
 
   async has(sha256: string): Promise<boolean> {
+    return (await this.size(sha256)) !== null;
+  }
+
+  async size(sha256: string): Promise<number | null> {
     try {
-      return (await fs.stat(this.pathFor(sha256))).isFile();
+      const stat = await fs.stat(this.pathFor(sha256));
+      return stat.isFile() ? stat.size : null;
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw error;
     }
   }

@@ -4,6 +4,7 @@
 // studio app sends them through its outbox, so they work offline and are confirmed on sync.
 import { z } from 'zod';
 import { orderFlowSchema, orderTransitionSchema, studioActions } from '../orders/order-machine';
+import { deliveryStateSchema } from './delivery-api';
 import { orderSchema } from './hosted-api';
 import { languages } from './prefs';
 
@@ -77,7 +78,11 @@ export const studioOrderExtras = z.object({
   emails: z.array(orderEmailSchema),
 });
 /** The whole studio view: orderSchema's fields (without the client-only payment fields) plus studioOrderExtras. */
-export const studioOrderSchema = orderSchema.omit({ paymentInstructions: true, canPayByCard: true }).extend(studioOrderExtras.shape);
+export const studioOrderSchema = orderSchema.omit({ paymentInstructions: true, canPayByCard: true }).extend({
+  ...studioOrderExtras.shape,
+  /** The delivery set, the client's download link and their downloads (delivery-api); absent from servers before delivery. */
+  delivery: deliveryStateSchema.optional(),
+});
 export type StudioOrder = z.infer<typeof studioOrderSchema>;
 
 export const studioSettingsSchema = z.object({

@@ -1,6 +1,6 @@
 // The order e-mails in every language the gallery page speaks (shared/schemas/prefs languages):
 // one catalogue per language with one function per e-mail kind, rendered to text and HTML.
-// client_download_links belongs to delivery (a later issue) and has no template yet.
+// client_download_links is delivery's own (server/deliveries/download-mail.ts): it carries the order's current link.
 import type { EmailKind } from '../../../shared/schemas/orders-api';
 import type { Language } from '../../../shared/schemas/prefs';
 import { type MailContent, type RenderedMail, render } from './blocks';
