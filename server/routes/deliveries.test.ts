@@ -380,3 +380,104 @@ describeOnEachDatabase('delivery and downloads', (server) => {
     expect(renew.body.error.message).toMatch(/has not been delivered yet/);
   });
 });
+
+// E-mail that cannot leave (nothing listens on the SMTP port): the download e-mail stays queued.
+describeOnEachDatabase(
+  'delivery e-mails still queued, download records and unknown-link limits',
+  (server) => {
+    const studioCall = (studio: TestStudio, method: string, url: string, body?: unknown) =>
+      server().request(method, url, { token: studio.token, body, headers: { 'idempotency-key': crypto.randomUUID() } });
+
+    async function deliveredOrder() {
+      const studio = await server().newStudio();
+      const gallery = await server().newGallery(studio, { photoCount: 1 });
+      const session = await server().openGallery(gallery);
+      const placed = await server().request('POST', '/v1/client/orders', {
+        token: session,
+        body: { deliveryMethodId: 'full', photoIds: [gallery.photos[0]?.id], contact, note: '' },
+      });
+      const orderId = placed.body.id as string;
+      const bytes = JPEGS[2]?.bytes as Buffer;
+      const digest = await server().app.proofdesk.storage.put(Readable.from([bytes]));
+      const file = {
+        photoId: gallery.photos[0]?.id,
+        set: 'web',
+        name: 'Zdjęcie 1.jpg',
+        sha256: digest,
+        size: bytes.length,
+        width: 9,
+        height: 9,
+      };
+      expect((await studioCall(studio, 'PUT', `/v1/orders/${orderId}/delivery`, { files: [file] })).status).toBe(200);
+      await studioCall(studio, 'POST', `/v1/orders/${orderId}/events`, { type: 'mark_paid', method: 'offline' });
+      const delivered = await studioCall(studio, 'POST', `/v1/orders/${orderId}/events`, { type: 'deliver', fileCount: 1 });
+      expect(delivered.status, JSON.stringify(delivered.body)).toBe(200);
+      return { studio, orderId, delivered: delivered.body, bytes };
+    }
+
+    it('a new link re-renders the download e-mails still waiting to be sent', async () => {
+      const { studio, orderId, delivered } = await deliveredOrder();
+      const emailOf = () =>
+        server()
+          .app.proofdesk.db.selectFrom('order_emails')
+          .selectAll()
+          .where('order_id', '=', orderId)
+          .where('kind', '=', 'client_download_links')
+          .executeTakeFirstOrThrow();
+      expect((await emailOf()).body_text).toContain(delivered.delivery.link);
+      const renewed = await studioCall(studio, 'POST', `/v1/orders/${orderId}/delivery/link`, {});
+      expect(renewed.status).toBe(200);
+      const email = await emailOf();
+      expect(email.status).toBe('queued');
+      expect(email.body_text).toContain(renewed.body.delivery.link);
+      expect(email.body_html).toContain(renewed.body.delivery.link);
+      expect(email.body_text).not.toContain(delivered.delivery.link);
+      // The default: 30 days again.
+      expect(Date.parse(renewed.body.delivery.linkExpiresAt) - (Date.now() + server().clock.offsetMs)).toBeGreaterThan(30 * DAY - 60_000);
+    });
+
+    it('records a download once a minute, however many requests; HEAD and 304 record nothing', async () => {
+      const { studio, orderId, delivered, bytes } = await deliveredOrder();
+      const token = tokenOf(delivered.delivery.link);
+      const fileId = delivered.delivery.files[0].fileId as string;
+      const url = `/v1/downloads/${token}/files/${fileId}`;
+      const get = (headers: Record<string, string> = {}) =>
+        fetch(`${server().baseUrl}${url}`, { headers }).then(async (r) => [r.status, (await r.arrayBuffer()).byteLength]);
+      expect(await fetch(`${server().baseUrl}${url}`, { method: 'HEAD' }).then((r) => r.status)).toBe(200);
+      expect(await get({ 'if-none-match': `"${sha(bytes)}"` })).toEqual([304, 0]);
+      expect(await Promise.all([get({ range: 'bytes=0-99' }), get({ range: 'bytes=100-' }), get()])).toEqual([
+        [206, 100],
+        [206, bytes.length - 100],
+        [200, bytes.length],
+      ]);
+      // If-Range with another validator: the whole file, not the range of a file that changed.
+      expect(await get({ range: 'bytes=0-99', 'if-range': '"elsewhere"' })).toEqual([200, bytes.length]);
+      const downloads = async () =>
+        (await server().request('GET', `/v1/orders/${orderId}`, { token: studio.token })).body.delivery.downloads;
+      expect(await downloads()).toEqual([{ at: expect.any(String), what: 'Zdjęcie 1.jpg' }]);
+      server().clock.offsetMs += 61_000;
+      try {
+        expect(await get()).toEqual([200, bytes.length]);
+        expect((await downloads()).map((d: { what: string }) => d.what)).toEqual(['Zdjęcie 1.jpg', 'Zdjęcie 1.jpg']);
+      } finally {
+        server().clock.offsetMs -= 61_000;
+      }
+      const feed = await server().request('GET', '/v1/changes?after=0&limit=500', { token: studio.token });
+      expect(feed.body.changes.filter((c: { type: string }) => c.type === 'order.downloaded')).toHaveLength(2);
+    });
+
+    it('answers 429 (JSON and page) after too many unknown links from one address, while real links keep working', async () => {
+      const { delivered } = await deliveredOrder();
+      const statuses: number[] = [];
+      for (let i = 0; i < 21; i += 1) statuses.push((await server().request('GET', `/v1/downloads/${String(i).padStart(43, 'z')}`)).status);
+      expect(statuses.slice(0, 20).every((s) => s === 404)).toBe(true);
+      expect(statuses[20]).toBe(429);
+      const page = await fetch(`${server().baseUrl}/d/${'q'.repeat(43)}`);
+      expect(page.status).toBe(429);
+      expect(page.headers.get('retry-after')).toMatch(/^\d+$/);
+      expect(await page.text()).toContain('Too many requests from your network.');
+      expect((await server().request('GET', `/v1/downloads/${tokenOf(delivered.delivery.link)}`)).status).toBe(200);
+    });
+  },
+  { mail: { kind: 'smtp', url: 'smtp://127.0.0.1:9' }, mailSender: { pollIntervalMs: 3_600_000, retryDelaysMs: [3_600_000] } },
+);
