@@ -4,6 +4,7 @@ import type { GalleryDetail, GalleryOrderView, StudioClient } from '../../../../
 import { Dialog } from '../../ui/Dialog';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { formatDate, formatDateTime, formatMoney } from '../../ui/format';
+import { ExportPanel } from '../exports/ExportPanel';
 import { GalleryStatePill } from '../galleries/GalleryStatePill';
 import { OrderStatePill } from '../orders/OrderStatePill';
 import { openOrder } from '../orders/orders-store';
@@ -52,6 +53,7 @@ export function GalleryPanel({ gallery, client }: { gallery: GalleryDetail; clie
         <h3 id="orders-title">{t('gallery.orders.title')}</h3>
         <OrdersTable orders={gallery.orders} onView={setOrder} />
       </section>
+      <ExportPanel clientId={client.id} clientName={client.name} />
 
       <div className="gallery-panel__columns">
         <section className="card" aria-labelledby="favourites-title">
