@@ -6,10 +6,12 @@
 // lists what was sent. An action the machine refuses is unavailable and says why; the client's
 // e-mail is corrected and an e-mail resent to the new address.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newVisitor } from './gallery-web-browser';
 import {
   createLibraryAndImport,
   openClientGallery,
   orderPhotos,
+  pairAnotherLaptop,
   pairWithServer,
   publishToNewClient,
   type StudioWithServer,
@@ -287,6 +289,62 @@ describe('the order desk in Chromium against the hosted service', { timeout: 90_
     await page.getByRole('heading', { level: 1, name: `Order ${orderNumber}` }).waitFor();
     expect(await page.getByRole('button', { name: 'Orders', exact: true }).getAttribute('aria-current')).toBe('page');
     expect(await page.getByRole('dialog').count()).toBe(0);
+  });
+
+  it('tells when the server refused an action because another laptop got there first, until dismissed', async () => {
+    const { page } = setup.session;
+    // A second order, from a fresh browser.
+    const visitor = await newVisitor(setup.session.browser, { viewport: { width: 1280, height: 800 }, locale: 'pl-PL' });
+    // (Only photos not in the basket offer "add": the last fixture is one of them.)
+    const names = await openClientGallery(visitor.page, link, code, 'Kowalska family');
+    await orderPhotos(visitor.page, names.slice(-1), {
+      delivery: /Pliki cyfrowe w pełnej rozdzielczości/,
+      name: 'Ewa Kowalska',
+      email: 'ewa@kowalska.example.pl',
+    });
+    await visitor.context.close();
+    expect(visitor.errors).toEqual([]);
+
+    const other = await pairAnotherLaptop(page, setup, 'Studio iMac');
+    await page.getByRole('button', { name: 'Orders', exact: true }).click();
+    await page.getByRole('button', { name: 'All orders' }).click();
+    await page.getByRole('button', { name: 'Sync now' }).click();
+    await page.getByRole('tab', { name: 'Needs validation 1' }).click();
+    const row = page.getByRole('table', { name: 'Orders' }).getByRole('row').filter({ hasText: 'Awaiting validation' });
+    await row.waitFor();
+    const second = ((await row.getByRole('rowheader').textContent()) ?? '').trim();
+    expect(second).not.toBe(orderNumber);
+    await row.getByRole('button', { name: `Open order ${second}` }).click();
+    await page.getByRole('heading', { level: 1, name: `Order ${second}` }).waitFor();
+
+    // The iMac cancels it; this laptop, not synced since, validates it.
+    expect(await other.act(await other.orderIdOf(second), { type: 'cancel', reason: 'The client asked by phone.' })).toBe(200);
+    await page.getByRole('region', { name: 'Actions' }).getByRole('button', { name: 'Validate' }).click();
+    await page.getByRole('button', { name: 'Sync now' }).click();
+    const refusal = page.getByRole('alert').filter({ hasText: `Refused by the hosted service: Validate (order ${second})` });
+    await refusal
+      .getByText('This order is cancelled, so it can’t change any more. Create a new order instead.')
+      .waitFor({ timeout: 20_000 });
+    await page.locator('.order-page__title-row').getByText('Cancelled').waitFor();
+    await page.getByRole('list', { name: 'History' }).getByText('Studio iMac', { exact: false }).waitFor();
+
+    // The desk marks the order until the refusal is read.
+    await page.getByRole('button', { name: 'All orders' }).click();
+    await page.getByRole('tab', { name: 'All 2' }).click();
+    await page.getByText(/^Refused by the hosted service: This order is cancelled/).waitFor();
+    // Up and down the rows by keyboard (newest first).
+    await page.getByRole('button', { name: `Open order ${second}` }).focus();
+    await page.keyboard.press('ArrowDown');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(`Open order ${orderNumber}`);
+    await page.keyboard.press('ArrowUp');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(`Open order ${second}`);
+    await page.getByRole('button', { name: `Open order ${second}` }).click();
+    await refusal.getByRole('button', { name: `Dismiss the refusal of Validate (order ${second})` }).click();
+    await refusal.waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'All orders' }).click();
+    await page.getByRole('table', { name: 'Orders' }).getByText('Cancelled').waitFor();
+    expect(await page.getByText(/^Refused by the hosted service/).count()).toBe(0);
+    await page.getByRole('button', { name: `Open order ${orderNumber}` }).click();
   });
 
   it('shows the order desk and the order in Polish', async () => {

@@ -2,6 +2,7 @@
 // with a studio account, a shoot folder of fixture images, the studio app in Chromium over the
 // browser host, a second browser context for the client; and the steps every such test walks
 // through first (create a library and import the shoot, pair, open the client gallery, check out).
+import { randomUUID } from 'node:crypto';
 import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -156,4 +157,46 @@ export async function publishToNewClient(
   await progress.getByRole('button', { name: 'Close' }).first().click();
   await progress.waitFor({ state: 'detached' });
   return { link, code };
+}
+
+/** Another studio laptop, as the hosted service sees it: a device token and its own requests. */
+export interface OtherLaptop {
+  /** The id of the order with this number, from the studio's change feed. */
+  orderIdOf(number: string): Promise<string>;
+  /** A studio action on an order (POST /v1/orders/:orderId/events); answers the HTTP status. */
+  act(orderId: string, event: Record<string, unknown>): Promise<number>;
+}
+
+/** Settings › Pair another computer gives a single-use code; a second "laptop" redeems it over HTTP. */
+export async function pairAnotherLaptop(page: Page, setup: StudioWithServer, deviceName: string): Promise<OtherLaptop> {
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
+  const sync = page.getByRole('region', { name: 'Hosted service' });
+  await sync.getByRole('button', { name: 'Pair another computer' }).click();
+  const code = ((await sync.locator('.pair-code__code').textContent()) ?? '').trim();
+  const base = setup.server.url;
+  const paired = await fetch(`${base}/v1/devices/pair`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ code, deviceName }),
+  });
+  if (paired.status !== 201) throw new Error(`Pairing the other laptop failed: ${paired.status} ${await paired.text()}`);
+  const { token } = (await paired.json()) as { token: string };
+  const auth = { authorization: `Bearer ${token}` };
+  return {
+    async orderIdOf(number) {
+      const response = await fetch(`${base}/v1/changes?after=0&limit=1000`, { headers: auth });
+      const { changes } = (await response.json()) as { changes: { payload: { order?: { id: string; number: string } } }[] };
+      const order = changes.map((c) => c.payload.order).find((o) => o?.number === number);
+      if (!order) throw new Error(`No order ${number} in the studio's feed`);
+      return order.id;
+    },
+    async act(orderId, event) {
+      const response = await fetch(`${base}/v1/orders/${encodeURIComponent(orderId)}/events`, {
+        method: 'POST',
+        headers: { ...auth, 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+        body: JSON.stringify(event),
+      });
+      return response.status;
+    },
+  };
 }
