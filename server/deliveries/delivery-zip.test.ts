@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BlobStorage } from '../storage/blob-storage';
 import { LocalDiskStorage } from '../storage/local-disk-storage';
 import { readZipDirectory, zipEntryDigest } from '../test-support/zip-reader';
-import { deliveryZip } from './delivery-zip';
+import { deliveryZip, installNativeCrc32 } from './delivery-zip';
 
 const sha = (data: Buffer) => createHash('sha256').update(data).digest('hex');
 const hasUnzip = spawnSync('sh', ['-c', 'command -v unzip']).status === 0;
@@ -89,5 +89,19 @@ describe('deliveryZip', () => {
   it('ends the zip with an error when a file cannot be read', async () => {
     const zip = deliveryZip(storage, [{ path: 'full/gone.jpg', sha256: 'a'.repeat(64), size: 10 }], new Date());
     await expect(pipeline(zip.stream, createWriteStream(path.join(dir, 'broken.zip')))).rejects.toThrow(/sha256/);
+  });
+});
+
+describe('installNativeCrc32', () => {
+  it('has given yazl the native CRC-32, which agrees with the JavaScript one', async () => {
+    expect(installNativeCrc32()).toBe(true);
+    const { createRequire } = await import('node:module');
+    const fromYazl = createRequire(createRequire(import.meta.url).resolve('yazl'));
+    const crc = fromYazl('buffer-crc32') as { unsigned: (b: Buffer, p?: number) => number; nativeCrc32?: boolean };
+    expect(crc.nativeCrc32).toBe(true);
+    const data = randomBytes(100_000);
+    const { crc32 } = await import('node:zlib');
+    expect(crc.unsigned(data)).toBe(crc32(data));
+    expect(crc.unsigned(data.subarray(50_000), crc.unsigned(data.subarray(0, 50_000)))).toBe(crc32(data));
   });
 });

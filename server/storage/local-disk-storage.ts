@@ -8,6 +8,8 @@ import type { Readable } from 'node:stream';
 import { ApiError } from '../http/api-error';
 import { type BlobStorage, type ByteRange, isSha256Hex } from './blob-storage';
 
+const LARGE_BLOB_BYTES = 8 * 1024 * 1024;
+
 export class LocalDiskStorage implements BlobStorage {
   private readonly tmpDir: string;
 
@@ -59,8 +61,11 @@ export class LocalDiskStorage implements BlobStorage {
 
   async get(sha256: string, range?: ByteRange): Promise<Readable> {
     const file = this.pathFor(sha256);
-    if (!(await this.has(sha256))) throw new ApiError('not_found', `No stored file has the sha256 ${sha256}. Upload it first.`);
-    return createReadStream(file, range ? { start: range.start, end: range.end } : {});
+    const size = await this.size(sha256);
+    if (size === null) throw new ApiError('not_found', `No stored file has the sha256 ${sha256}. Upload it first.`);
+    // Large blobs (delivered files, zips of them) in 1 MiB reads: a sixteenth of the calls and chunks.
+    const highWaterMark = size > LARGE_BLOB_BYTES ? 1024 * 1024 : 64 * 1024;
+    return createReadStream(file, range ? { start: range.start, end: range.end, highWaterMark } : { highWaterMark });
   }
 
   async has(sha256: string): Promise<boolean> {
