@@ -9,7 +9,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { deliveryStateSchema } from '../../shared/schemas/delivery-api';
+import { deliveryStateSchema, downloadListResponse } from '../../shared/schemas/delivery-api';
 import { UPLOAD_CHUNK_MAX_BYTES } from '../../shared/schemas/hosted-api';
 import { studioOrderSchema } from '../../shared/schemas/orders-api';
 import { sharedImagesDir } from '../../test/helpers/fixtures';
@@ -147,6 +147,7 @@ describeOnEachDatabase('delivery and downloads', (server) => {
     // The list.
     const list = await server().request('GET', `/v1/downloads/${token}`);
     expect(list.status).toBe(200);
+    expect(downloadListResponse.parse(list.body)).toEqual(list.body);
     expect(list.body).toMatchObject({
       studioName: 'Studio Jasna',
       galleryTitle: 'Ślub Ani',
