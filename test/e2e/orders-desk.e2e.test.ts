@@ -165,6 +165,20 @@ describe('the order desk in Chromium against the hosted service', { timeout: 90_
     const history = page.getByRole('list', { name: 'History' });
     await history.getByText('Awaiting validation → Awaiting payment').waitFor({ timeout: 20_000 });
 
+    // Force delivery and cancel ask why first, and say what they mean for an unpaid order.
+    await actions.getByRole('button', { name: 'Force delivery' }).click();
+    const force = page.getByRole('dialog', { name: `Force delivery of order ${orderNumber}?` });
+    await force.getByText('Ewa Kowalska hasn’t paid for this order (PLN 120.00).').waitFor();
+    await force.getByRole('button', { name: 'Force delivery' }).click();
+    await force.getByText('Say why, in a few words.').waitFor();
+    await force.getByRole('button', { name: 'Cancel' }).click();
+    await force.waitFor({ state: 'detached' });
+    await actions.getByRole('button', { name: 'Cancel order' }).click();
+    const cancel = page.getByRole('dialog', { name: `Cancel order ${orderNumber}?` });
+    await cancel.getByText(/^Only before payment/).waitFor();
+    await cancel.getByRole('button', { name: 'Keep the order' }).click();
+    await cancel.waitFor({ state: 'detached' });
+
     // The hosted service goes away: marking as paid still works, and waits for sync.
     await setup.server.kill();
     await actions.getByRole('button', { name: 'Mark as paid' }).click();
