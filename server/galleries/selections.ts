@@ -96,3 +96,28 @@ export async function clearSelection(db: Db, scope: SelectionScope, now: number)
   });
   return { photoIds: [], count: 0 };
 }
+
+/**
+ * After an order, the ordered photos leave the basket (in the order's transaction), each with a
+ * basket.removed in the feed (reason 'ordered'): the client cannot order the same photos twice by
+ * accident, and the studio's view of the basket stays the client's.
+ */
+export async function removeOrderedFromBasket(
+  trx: Db,
+  scope: Omit<SelectionScope, 'list'>,
+  photoIds: readonly string[],
+  now: number,
+): Promise<void> {
+  if (photoIds.length === 0) return;
+  const removed = await trx
+    .deleteFrom('selections')
+    .where('gallery_id', '=', scope.galleryId)
+    .where('list', '=', 'basket')
+    .where('photo_id', 'in', [...photoIds])
+    .returning('photo_id')
+    .execute();
+  const gone = new Set(removed.map((r) => r.photo_id));
+  for (const photoId of photoIds.filter((id) => gone.has(id))) {
+    await recordChange(trx, { ...scope, type: 'basket.removed', at: now, payload: { photoId, reason: 'ordered' } });
+  }
+}

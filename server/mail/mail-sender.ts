@@ -3,7 +3,7 @@
 // one). An e-mail is claimed before it is sent (a lease in next_attempt_at, compare-and-set), so
 // several server instances on one database never send it twice. A temporary failure (4xx, a
 // dropped connection) is retried with growing delays; a permanent one (5xx) or the last attempt
-// ends 'failed', with the server's reply in `detail`, and tells the studio (order.updated).
+// ends 'failed', with the server's reply in `detail`; sent or failed, the studio is told (order.updated).
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db, OrderEmailsTable } from '../db/types';
 import { changeOrder } from '../orders/order-changes';
@@ -126,11 +126,15 @@ export class MailSender {
         text: email.body_text,
         html: email.body_html,
       });
-      await this.db
-        .updateTable('order_emails')
-        .set({ status: 'sent', detail: reply, attempts, sent_at: this.now() })
-        .where('id', '=', email.id)
-        .execute();
+      // The studio's e-mail log shows "sent" (and the SMTP server's answer) without another action.
+      await this.db.transaction().execute(async (trx) => {
+        await trx
+          .updateTable('order_emails')
+          .set({ status: 'sent', detail: reply, attempts, sent_at: this.now() })
+          .where('id', '=', email.id)
+          .execute();
+        await changeOrder(trx, { studioId: email.studio_id, orderId: email.order_id, at: this.now() }, async () => undefined);
+      });
     } catch (error) {
       const failure = error instanceof MailDeliveryError ? error : new MailDeliveryError(String(error), false);
       const delay = this.retryDelaysMs[attempts - 1];

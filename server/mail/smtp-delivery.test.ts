@@ -167,8 +167,17 @@ describeOnEachDatabase(
       const told = feed.filter(
         (c: { type: string; payload: { order?: { id: string } } }) => c.type === 'order.updated' && c.payload.order?.id === order.id,
       );
-      expect(told).toHaveLength(1);
-      expect(told[0].payload.order.emails[1]).toMatchObject({ status: 'failed', detail: '550 5.1.1 No such user here' });
+      // One for each e-mail's outcome: the studio's went out, the client's failed.
+      expect(told).toHaveLength(2);
+      expect(
+        told
+          .at(-1)
+          .payload.order.emails.map((e: { status: string }) => e.status)
+          .sort(),
+      ).toEqual(['failed', 'sent']);
+      expect(
+        told.find((c: { payload: { order: { emails: { status: string }[] } } }) => c.payload.order.emails[1]?.status === 'failed'),
+      ).toBeTruthy();
     });
 
     it('after a corrected address, a resend reaches the new address (and never the old one again)', async () => {

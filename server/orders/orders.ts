@@ -13,6 +13,7 @@ import { recordChangeOfState } from '../changes/change-feed';
 import { nextCounterValue } from '../db/counters';
 import type { Db, OrdersTable } from '../db/types';
 import { type GalleryRow, galleryDeliveryMethods, gallerySettings } from '../galleries/galleries';
+import { removeOrderedFromBasket } from '../galleries/selections';
 import { ApiError } from '../http/api-error';
 import { queuePlacementEmails } from '../mail/order-mail';
 import { clientOrderJson, insertTransition, studioOrderView } from './order-store';
@@ -90,6 +91,7 @@ export async function placeOrder(
     await recordChangeOfState(trx, { studioId: gallery.studio_id, galleryId: gallery.id, type: 'order.placed', at: now }, async () => ({
       order: await studioOrderView(trx, row),
     }));
+    await removeOrderedFromBasket(trx, { studioId: gallery.studio_id, galleryId: gallery.id }, photoIds, now);
     return clientOrderJson(row, await getStudioSettings(trx, gallery.studio_id));
   });
 }

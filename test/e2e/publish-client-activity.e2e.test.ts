@@ -9,9 +9,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenshotDir } from './browser-session';
 import { paintWholePage } from './gallery-web-browser';
 import {
+  addToBasket,
+  checkOut,
   createLibraryAndImport,
   openClientGallery,
-  orderPhotos,
   pairWithServer,
   type StudioWithServer,
   startStudioWithServer,
@@ -140,14 +141,45 @@ describe('publish a shoot and follow the client in Chromium', { timeout: 90_000 
     await shot('18-client-not-viewed', true);
   });
 
-  it('lets the client open the link, heart 3, basket 5 and order', async () => {
+  it('lets the client open the link, heart 3 and put 5 in the basket', async () => {
     const { page } = setup.client;
     photoNames = await openClientGallery(page, link, code, 'Nowak wedding');
     expect(photoNames).toHaveLength(fixtures.length);
     const [a, b, c, d, e] = photoNames as [string, string, string, string, string];
     for (const name of [a, b, c]) await page.getByRole('button', { name: `Ulubione: ${name}`, exact: true }).click();
     await page.getByRole('button', { name: 'Ulubione: 3 zdjęcia' }).waitFor();
-    await orderPhotos(page, [a, b, c, d, e], {
+    await addToBasket(page, [a, b, c, d, e]);
+    await page.getByRole('button', { name: /^Koszyk: 5 zdj/ }).waitFor();
+  });
+
+  it('shows the view, the hearts and the basket on "Sync now"', async () => {
+    const { page } = setup.session;
+    const [a, , , , e] = photoNames as [string, string, string, string, string];
+    await page.getByRole('button', { name: 'Sync now' }).click();
+    const banner = page.getByTestId('viewed-banner');
+    await banner.getByText(/^Anna Nowak first viewed the gallery on /).waitFor({ timeout: 20_000 });
+    expect(await page.getByText('has not viewed the gallery yet').count()).toBe(0);
+    await page.getByRole('heading', { name: 'Favourites (3)' }).waitFor();
+    expect(await page.getByRole('list', { name: 'Favourite photos' }).getByRole('listitem').count()).toBe(3);
+    const timeline = page.getByRole('list', { name: 'Activity' });
+    await timeline.getByText(`Hearted ${a}`).waitFor();
+    await timeline.getByText(`Added ${e} to the basket`).waitFor();
+
+    await page.getByRole('button', { name: /^Show photos in basket/ }).click();
+    const basket = page.getByRole('dialog', { name: 'Basket of Anna Nowak' });
+    const basketList = basket.getByRole('list', { name: 'Photos in the basket' });
+    await expect.poll(() => basketList.getByRole('img').count()).toBe(5);
+    for (const name of photoNames.slice(0, 5)) await basketList.getByText(name, { exact: true }).waitFor();
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('dialog img')].every((img) => (img as HTMLImageElement).naturalWidth > 0),
+    );
+    await shot('20-client-basket');
+    await basket.getByRole('button', { name: 'Close' }).click();
+  });
+
+  it('lets the client order the 5 photos in the basket', async () => {
+    const { page } = setup.client;
+    await checkOut(page, {
       delivery: /Pliki cyfrowe w pełnej rozdzielczości/,
       name: 'Anna Nowak',
       email: 'anna.nowak@example.pl',
@@ -162,18 +194,12 @@ describe('publish a shoot and follow the client in Chromium', { timeout: 90_000 
     await page.screenshot({ path: path.join(screenshotDir, 'gallery-r02-client-order.png'), fullPage: true });
   });
 
-  it('brings the activity back to the studio on "Sync now": banner, basket, favourites, order, timeline, notice', async () => {
+  it('brings the order back to the studio on "Sync now": notice, order, emptied basket, timeline', async () => {
     const { page } = setup.session;
-    const [a, , , , e] = photoNames as [string, string, string, string, string];
+    const [a] = photoNames as [string];
     await page.getByRole('button', { name: 'Sync now' }).click();
     const toasts = page.getByRole('status', { name: 'Notifications' });
     await toasts.getByText(/^New order .* from Anna Nowak: 5 photos in “Nowak wedding”\.$/).waitFor({ timeout: 20_000 });
-
-    const banner = page.getByTestId('viewed-banner');
-    await banner.getByText(/^Anna Nowak first viewed the gallery on /).waitFor();
-    expect(await page.getByText('has not viewed the gallery yet').count()).toBe(0);
-    await page.getByRole('heading', { name: 'Favourites (3)' }).waitFor();
-    expect(await page.getByRole('list', { name: 'Favourite photos' }).getByRole('listitem').count()).toBe(3);
 
     const orders = page.getByRole('table', { name: 'Client orders' });
     const row = orders.getByRole('row').nth(1);
@@ -184,11 +210,12 @@ describe('publish a shoot and follow the client in Chromium', { timeout: 90_000 
     await row.getByText('Awaiting validation').waitFor();
     orderNumber = (await row.getByRole('rowheader').textContent()) ?? '';
     expect(orderNumber).not.toBe('');
+    // The ordered photos left the client's basket with the order (no accidental second order).
+    await page.getByRole('button', { name: /^Show photos in basket\s*0$/ }).waitFor();
 
     const timeline = page.getByRole('list', { name: 'Activity' });
     await timeline.getByText('Viewed the gallery').first().waitFor();
     await timeline.getByText(`Hearted ${a}`).waitFor();
-    await timeline.getByText(`Added ${e} to the basket`).waitFor();
     await timeline.getByText(`Placed order ${orderNumber}`).waitFor();
     await page.waitForFunction(() => [...document.images].every((img) => img.complete && img.naturalWidth > 0));
     await shot('19-client-activity-notice');
@@ -196,17 +223,6 @@ describe('publish a shoot and follow the client in Chromium', { timeout: 90_000 
     await toasts.getByRole('button', { name: 'Dismiss notification' }).click();
     await expect.poll(() => toasts.getByText(/^New order/).count()).toBe(0);
     await shot('19-client-activity', true);
-
-    await page.getByRole('button', { name: /^Show photos in basket/ }).click();
-    const basket = page.getByRole('dialog', { name: 'Basket of Anna Nowak' });
-    const basketList = basket.getByRole('list', { name: 'Photos in the basket' });
-    await expect.poll(() => basketList.getByRole('img').count()).toBe(5);
-    for (const name of photoNames.slice(0, 5)) await basketList.getByText(name, { exact: true }).waitFor();
-    await page.waitForFunction(() =>
-      [...document.querySelectorAll('dialog img')].every((img) => (img as HTMLImageElement).naturalWidth > 0),
-    );
-    await shot('20-client-basket');
-    await basket.getByRole('button', { name: 'Close' }).click();
 
     await page.getByRole('button', { name: `View order ${orderNumber}` }).click();
     const order = page.getByRole('dialog', { name: `Order ${orderNumber}` });

@@ -115,12 +115,12 @@ export async function openClientGallery(page: Page, link: string, code: string, 
 }
 
 /** The client puts these photos in the basket and orders them: delivery, name, e-mail, a note. */
-export async function orderPhotos(
-  page: Page,
-  photos: readonly string[],
-  contact: { delivery: RegExp; name: string; email: string; note?: string },
-): Promise<void> {
+export async function addToBasket(page: Page, photos: readonly string[]): Promise<void> {
   for (const name of photos) await page.getByRole('button', { name: `Dodaj ${name} do koszyka` }).click();
+}
+
+/** The client's checkout of what is in the basket (the gallery page in Polish). */
+export async function checkOut(page: Page, contact: { delivery: RegExp; name: string; email: string; note?: string }): Promise<void> {
   await page.getByRole('button', { name: /^Koszyk: \d+ zdj/ }).click();
   await page.getByRole('dialog', { name: 'Twój koszyk' }).getByRole('button', { name: 'Przejdź do zamówienia' }).click();
   await page.getByRole('heading', { level: 1, name: 'Twoje zamówienie' }).waitFor();
@@ -130,6 +130,15 @@ export async function orderPhotos(
   if (contact.note) await page.getByLabel('Wiadomość dla fotografa (opcjonalnie)').fill(contact.note);
   await page.getByRole('button', { name: 'Złóż zamówienie' }).click();
   await page.getByRole('heading', { level: 1, name: `Dziękujemy, ${contact.name.split(' ')[0]}` }).waitFor();
+}
+
+export async function orderPhotos(
+  page: Page,
+  photos: readonly string[],
+  contact: { delivery: RegExp; name: string; email: string; note?: string },
+): Promise<void> {
+  await addToBasket(page, photos);
+  await checkOut(page, contact);
 }
 
 /**

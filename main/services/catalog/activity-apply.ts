@@ -18,6 +18,11 @@ export function orderOf(payload: Record<string, unknown>): Record<string, unknow
   return text(order.id) ? order : null;
 }
 
+/** The order an order.* change is about: the whole order, or just its id (order.downloaded). */
+export function orderIdOf(payload: Record<string, unknown>): string | null {
+  return text(orderOf(payload)?.id) ?? text(payload.orderId);
+}
+
 export function photoOf(change: FeedChange): string | null {
   return text(change.payload.photoId);
 }
@@ -40,6 +45,7 @@ export function createApplyChange(db: Database.Database, now: () => Date): Apply
      ON CONFLICT (id) DO UPDATE SET state = excluded.state, data = excluded.data, updated_at = excluded.updated_at`,
   );
 
+  const selectOrder = db.prepare<[string], { data: string }>('SELECT data FROM client_orders WHERE id = ?');
   const storeOrder = (gallery: string, data: Record<string, unknown>, at: string) =>
     order.run({
       id: String(data.id),
@@ -64,6 +70,19 @@ export function createApplyChange(db: Database.Database, now: () => Date): Apply
       if (action === 'added') statements.add.run({ gallery, photo, at: change.at });
       else statements.remove.run({ gallery, photo });
       return subject === 'favourite' ? 'favourites' : 'basket';
+    }
+    if (change.type === 'order.downloaded') {
+      // The client downloaded delivered files: kept with the order, newest first, until the next order.updated.
+      const orderId = text(change.payload.orderId);
+      const row = orderId ? selectOrder.get(orderId) : undefined;
+      if (!row || !orderId) return 'other';
+      const data = JSON.parse(row.data) as { delivery?: { downloads?: unknown[] } };
+      if (data.delivery && typeof data.delivery === 'object') {
+        const downloads = Array.isArray(data.delivery.downloads) ? data.delivery.downloads : [];
+        data.delivery.downloads = [{ at: change.at, what: text(change.payload.what) ?? '' }, ...downloads];
+        storeOrder(gallery, data as Record<string, unknown>, change.at);
+      }
+      return 'orders';
     }
     if (subject === 'order') {
       // order.placed and order.updated (validated, paid…) carry the whole order.

@@ -77,4 +77,28 @@ describe('activity repo', () => {
     expect(catalog.activity.orders('g1')).toEqual([]);
     expect(catalog.activity.timeline('g1')).toEqual([]);
   });
+
+  it('a download is kept with its order, newest first, and names the order in the timeline', () => {
+    const catalog = openCatalog(tempDir(), manualClock());
+    catalog.activity.applyPage(page, 8);
+    const delivered = { ...order, state: 'delivered', delivery: { files: [], link: 'x', linkExpiresAt: null, downloads: [] } };
+    catalog.activity.applyPage(
+      [{ seq: 9, type: 'order.updated', galleryId: 'g1', at: '2025-06-03T09:00:00.000Z', payload: { order: delivered } }],
+      9,
+    );
+    const downloaded = (seq: number, what: string) => ({
+      seq,
+      type: 'order.downloaded',
+      galleryId: 'g1',
+      at: `2025-06-03T10:0${seq - 10}:00.000Z`,
+      payload: { orderId: 'o1', what },
+    });
+    const applied = catalog.activity.applyPage([downloaded(10, 'zip:full'), downloaded(11, 'IMG_1.jpg')], 11);
+    expect(applied.touched).toEqual([{ kind: 'orders', galleryId: 'g1' }]);
+    expect((catalog.activity.order('o1')?.data.delivery as { downloads: unknown[] } | undefined)?.downloads).toEqual([
+      { at: '2025-06-03T10:01:00.000Z', what: 'IMG_1.jpg' },
+      { at: '2025-06-03T10:00:00.000Z', what: 'zip:full' },
+    ]);
+    expect(catalog.activity.timeline('g1')[0]).toMatchObject({ type: 'order.downloaded', orderId: 'o1' });
+  });
 });

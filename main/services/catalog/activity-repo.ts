@@ -5,7 +5,7 @@
 import type Database from 'better-sqlite3';
 import { AppError } from '../../../shared/errors';
 import { studioChangeTypes } from '../../../shared/schemas/hosted-api';
-import { createApplyChange, orderOf, photoOf } from './activity-apply';
+import { createApplyChange, orderIdOf, photoOf } from './activity-apply';
 import type { ActivityEntry, ActivityKind, AppliedPage, ClientOrder, ClientPhotoMark, FeedChange, GalleryViews } from './activity-rows';
 
 // A studio change's whole gallery (up to 20,000 photos) is applied, not kept: the log holds who and what.
@@ -98,7 +98,7 @@ export function createActivityRepo(db: Database.Database, now: () => Date): Acti
         galleryId: change.galleryId,
         type: change.type,
         photoId: photoOf(change),
-        orderId: change.type.startsWith('order.') ? ((orderOf(change.payload)?.id as string | undefined) ?? null) : null,
+        orderId: change.type.startsWith('order.') ? orderIdOf(change.payload) : null,
         at: change.at,
         payload: JSON.stringify(STUDIO_TYPES.has(change.type) ? { action: change.payload.action, by: change.payload.by } : change.payload),
       };

@@ -69,7 +69,11 @@ export function galleryDetail(context: ViewContext, g: GalleryRow): GalleryDetai
     orders,
     timeline: catalog.activity
       .timeline(g.id, 200)
-      .filter((e) => CLIENT_TYPES.has(e.type))
+      // What the client did: the studio's own order changes are in the order's history, and photos
+      // leaving the basket with an order are told by the order itself.
+      .filter(
+        (e) => CLIENT_TYPES.has(e.type) && e.type !== 'order.updated' && !(e.type === 'basket.removed' && e.payload.reason === 'ordered'),
+      )
       .map((e) => ({
         seq: e.seq,
         type: e.type,

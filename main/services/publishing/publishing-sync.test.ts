@@ -50,6 +50,10 @@ it('publishes, then shows the client’s views, hearts, basket and order, and an
   const ids = list.photos.map((p) => p.id);
   for (const id of ids.slice(0, 3)) await client('PUT', `/v1/client/favourites/${id}`);
   for (const id of ids.slice(0, 5)) await client('PUT', `/v1/client/basket/${id}`);
+  await studio.sync.syncNow();
+  const basketBefore = publishing.get(galleryId).basket;
+  expect(basketBefore).toHaveLength(5);
+  expect(basketBefore.every((b) => b.thumb !== null)).toBe(true);
   const placed = await client('POST', '/v1/client/orders', {
     deliveryMethodId: 'web',
     photoIds: ids.slice(0, 5),
@@ -63,8 +67,8 @@ it('publishes, then shows the client’s views, hearts, basket and order, and an
   expect(detail.firstViewedAt).toEqual(expect.any(String));
   expect(detail.viewCount).toBe(1);
   expect(detail.favourites.map((f) => f.name)).toEqual(list.photos.slice(0, 3).map((p) => p.name));
-  expect(detail.basket).toHaveLength(5);
-  expect(detail.basket.every((b) => b.thumb !== null)).toBe(true);
+  // The ordered photos left the basket with the order.
+  expect(detail.basket).toEqual([]);
   expect(detail.orders).toEqual([
     expect.objectContaining({
       photoCount: 5,
@@ -82,11 +86,12 @@ it('publishes, then shows the client’s views, hearts, basket and order, and an
     ...Array(3).fill('favourite.added'),
     ...Array(5).fill('basket.added'),
     'order.placed',
+    ...Array(5).fill('basket.removed'),
   ]);
-  expect(detail.timeline[0]?.orderNumber).toBe(detail.orders[0]?.number);
+  expect(detail.timeline.find((t) => t.type === 'order.placed')?.orderNumber).toBe(detail.orders[0]?.number);
   expect(notices).toEqual([`New order ${detail.orders[0]?.number} from Anna Nowak: 5 photos in “Nowak wedding”.`]);
   const summary = studio.catalog.clients.list()[0];
-  expect(summary).toMatchObject({ name: 'Anna Nowak', galleryCount: 1, notViewedCount: 0, orderCount: 1, basketCount: 5 });
+  expect(summary).toMatchObject({ name: 'Anna Nowak', galleryCount: 1, notViewedCount: 0, orderCount: 1, basketCount: 0 });
 
   // Another sync, and a restart of the catalog's reader of unnotified orders: no second notice.
   await client('PUT', `/v1/client/favourites/${ids[4]}`);

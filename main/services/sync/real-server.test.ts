@@ -138,12 +138,9 @@ describe('sync against the real server', () => {
     const { activity } = studio.catalog;
     expect(activity.views('gal-activity')).toMatchObject({ viewCount: 1, firstViewedAt: expect.any(String) });
     expect(activity.favourites('gal-activity').map((f) => f.photoId)).toEqual(['p1', 'p2']);
-    expect(
-      activity
-        .basket('gal-activity')
-        .map((f) => f.photoId)
-        .sort(),
-    ).toEqual(['p1', 'p2', 'p4', 'p5', 'p6']);
+    // The ordered photos left the basket with the order.
+    expect(activity.basket('gal-activity')).toEqual([]);
+    expect(activity.timeline('gal-activity').filter((e) => e.type === 'basket.removed' && e.payload.reason === 'ordered')).toHaveLength(5);
     const orders = activity.orders('gal-activity');
     expect(orders).toHaveLength(1);
     expect(orders[0]?.data).toMatchObject({
