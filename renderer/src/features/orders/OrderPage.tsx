@@ -4,6 +4,7 @@ import type { OrderDetail } from '../../../../shared/schemas/orders-desk';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { formatDate, formatDateTime, formatMoney } from '../../ui/format';
 import { PhotoThumbs } from '../clients/PhotoThumbs';
+import { DeliveryPanel } from '../delivery/DeliveryPanel';
 import { CorrectEmailDialog } from './ActionDialogs';
 import { OrderActions } from './OrderActions';
 import { OrderEmails } from './OrderEmails';
@@ -91,6 +92,7 @@ export function OrderPage() {
         ) : null}
 
         <OrderActions order={order} />
+        {order.state !== 'cancelled' ? <DeliveryPanel orderId={order.id} /> : null}
 
         <div className="order-page__columns">
           <div className="order-page__column">

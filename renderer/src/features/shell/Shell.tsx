@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../../ui/icons';
 import { ClientsPage } from '../clients/ClientsPage';
+import { DeliveryPage } from '../delivery/DeliveryPage';
 import { useLibrary } from '../library/library-store';
 import { Toasts } from '../notices/Toasts';
 import { OrdersPage } from '../orders/OrdersPage';
@@ -53,6 +54,8 @@ export function Shell() {
           <ClientsPage />
         ) : section === 'orders' ? (
           <OrdersPage />
+        ) : section === 'delivery' ? (
+          <DeliveryPage />
         ) : (
           <EmptySection section={section} />
         )}
