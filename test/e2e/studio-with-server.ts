@@ -36,6 +36,8 @@ export async function startStudioWithServer(options: {
   shootName: string;
   fixtures: readonly string[];
   client?: BrowserContextOptions;
+  /** Extra environment for the server, e.g. SMTP_URL of a test SMTP server. */
+  serverEnv?: Record<string, string>;
 }): Promise<StudioWithServer> {
   const galleryWebDir = path.join(root, 'out/gallery-web');
   if (!existsSync(path.join(galleryWebDir, 'index.html'))) {
@@ -43,7 +45,7 @@ export async function startStudioWithServer(options: {
   }
   // The server runs from its sources (jiti); tell it where the built client page is.
   process.env.PROOFDESK_GALLERY_WEB_DIR = galleryWebDir;
-  const server = await startServerProcess();
+  const server = await startServerProcess(options.serverEnv);
   const pairingCode = await createStudio(server, options.studioName);
   const temp = await makeTempDir(options.prefix);
   const shootDir = path.join(temp.dir, options.shootName);
@@ -147,7 +149,7 @@ export async function orderPhotos(
  */
 export async function publishToNewClient(
   page: Page,
-  gallery: { name: string; email: string; price: string; manualValidation: boolean },
+  gallery: { name: string; email: string; price: string; manualValidation: boolean; autoSendDownloadLinks?: boolean },
 ): Promise<{ link: string; code: string }> {
   await page.getByRole('button', { name: 'Shoots', exact: true }).click();
   await page.getByRole('button', { name: 'Publish gallery' }).click();
@@ -157,6 +159,7 @@ export async function publishToNewClient(
   await dialog.getByLabel('E-mail').fill(gallery.email);
   await dialog.getByLabel('Price of Digital files, full resolution').fill(gallery.price);
   if (gallery.manualValidation) await dialog.getByRole('checkbox', { name: 'Validate orders manually' }).check();
+  if (gallery.autoSendDownloadLinks === false) await dialog.getByRole('checkbox', { name: 'Send download links automatically' }).uncheck();
   await dialog.getByRole('button', { name: 'Publish gallery' }).click();
   const progress = page.getByRole('dialog', { name: /^Publishing / });
   const linkElement = progress.getByTestId('gallery-link');
