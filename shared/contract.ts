@@ -124,6 +124,11 @@ export const calls = {
     'Make the full-resolution and/or web files of the chosen pairs and queue them (progress as job.progress)',
   ),
   'delivery.deliver': call(orderIdInput, orderDetailSchema, 'Deliver to client: the download page link is e-mailed (sent on sync)'),
+  'delivery.renewLink': call(
+    z.object({ orderId: z.string().min(1), days: z.number().int().min(1).max(365).default(30) }).strict(),
+    orderDetailSchema,
+    "A new download link for the client (the old one stops working); e-mail it with Resend",
+  ),
   'delivery.cancel': call(orderIdInput, deliveryProgressSchema, "Stop sending an order's delivery files"),
   'delivery.progress': call(orderIdInput, deliveryProgressSchema, "How far an order's delivery files have got"),
   'exports.targets': call(none, z.array(exportTargetSchema), "The programs a client's selection can be exported for, with their steps"),

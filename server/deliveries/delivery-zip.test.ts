@@ -8,7 +8,7 @@ import { pipeline } from 'node:stream/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BlobStorage } from '../storage/blob-storage';
 import { LocalDiskStorage } from '../storage/local-disk-storage';
-import { readZipDirectory, zipEntryDigest } from '../test-support/zip-reader';
+import { readZipDirectory, zipEntryDigest } from '../../test/helpers/zip-reader';
 import { deliveryZip, installNativeCrc32 } from './delivery-zip';
 
 const sha = (data: Buffer) => createHash('sha256').update(data).digest('hex');

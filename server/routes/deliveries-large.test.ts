@@ -11,7 +11,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeOnEachDatabase } from '../test-support/test-server';
-import { readZipDirectory, zipEntryDigest } from '../test-support/zip-reader';
+import { readZipDirectory, zipEntryDigest } from '../../test/helpers/zip-reader';
 
 const FILES = 12;
 const FILE_BYTES = 25 * 1024 * 1024;

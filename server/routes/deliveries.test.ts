@@ -15,7 +15,7 @@ import { studioOrderSchema } from '../../shared/schemas/orders-api';
 import { sharedImagesDir } from '../../test/helpers/fixtures';
 import { formatBytes } from '../deliveries/delivery-words';
 import { describeOnEachDatabase, type TestGallery, type TestServer, type TestStudio } from '../test-support/test-server';
-import { readZipDirectory, zipEntryDigest } from '../test-support/zip-reader';
+import { readZipDirectory, zipEntryDigest } from '../../test/helpers/zip-reader';
 
 const sha = (data: Buffer) => createHash('sha256').update(data).digest('hex');
 const JPEGS = ['camera-canon-1300d-18mp-low-detail.jpg', 'camera-nikon-d3100-14mp.jpg', 'orient-6-portrait.jpg'].map((name) => ({

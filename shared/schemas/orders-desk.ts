@@ -71,6 +71,15 @@ export const orderDetailSchema = orderSummarySchema.extend({
   emails: z.array(orderEmailSchema),
   actions: z.array(orderActionView),
   pending: z.array(z.object({ label: z.string(), queuedAt: z.string() })),
+  /** What the server says of the delivery: the client's download page, until when, and their downloads. */
+  delivery: z
+    .object({
+      fileCount: z.number().int().nonnegative(),
+      link: z.string().nullable(),
+      linkExpiresAt: z.string().nullable(),
+      downloads: z.array(z.object({ at: z.string(), what: z.string() })),
+    })
+    .nullable(),
   rejected: z.array(z.object({ seq: z.number().int(), label: z.string(), message: z.string() })),
 });
 export type OrderDetail = z.infer<typeof orderDetailSchema>;

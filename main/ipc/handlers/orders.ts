@@ -19,6 +19,7 @@ export function deliveryHandlers(deps: HandlerDeps): Prefixed<'delivery'> {
     'delivery.preview': ({ orderId, paths }) => delivery().preview(orderId, paths),
     'delivery.prepare': (plan) => ({ jobId: delivery().prepare(plan).jobId }),
     'delivery.deliver': ({ orderId }) => delivery().deliver(orderId),
+    'delivery.renewLink': ({ orderId, days }) => requireSession(deps).orders.renewLink(orderId, days),
     'delivery.cancel': ({ orderId }) => {
       delivery().cancel(orderId);
       return delivery().progress(orderId);

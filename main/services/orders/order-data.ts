@@ -19,6 +19,7 @@ export interface OrderData {
   flow: OrderFlowState;
   history: OrderTransition[];
   emails: OrderEmail[];
+  delivery: { fileCount: number; link: string | null; linkExpiresAt: string | null; downloads: { at: string; what: string }[] } | null;
 }
 
 const str = (v: unknown, fallback = '') => (typeof v === 'string' ? v : fallback);
@@ -65,9 +66,24 @@ export function readOrder(data: Record<string, unknown>, galleryId: string): Ord
       const r = orderTransitionSchema.safeParse(x);
       return r.success ? r.data : null;
     }),
+    delivery: readDelivery(data.delivery),
     emails: list(data.emails, (x) => {
       const r = orderEmailSchema.safeParse(x);
       return r.success ? r.data : null;
+    }),
+  };
+}
+
+function readDelivery(value: unknown): OrderData['delivery'] {
+  if (!value || typeof value !== 'object') return null;
+  const d = value as Record<string, unknown>;
+  return {
+    fileCount: Array.isArray(d.files) ? d.files.length : 0,
+    link: typeof d.link === 'string' ? d.link : null,
+    linkExpiresAt: typeof d.linkExpiresAt === 'string' ? d.linkExpiresAt : null,
+    downloads: list(d.downloads, (x) => {
+      const r = x as { at?: unknown; what?: unknown } | null;
+      return r && typeof r.at === 'string' && typeof r.what === 'string' ? { at: r.at, what: r.what } : null;
     }),
   };
 }

@@ -38,3 +38,13 @@ export function queueResend(catalog: Catalog, orderId: string, number: string, e
     topic: orderTopic(orderId),
   });
 }
+
+export function queueRenewLink(catalog: Catalog, orderId: string, number: string, days: number): void {
+  catalog.outbox.enqueue({
+    method: 'POST',
+    path: `${base(orderId)}/delivery/link`,
+    body: { days },
+    label: `New download link (order ${number})`,
+    topic: orderTopic(orderId),
+  });
+}

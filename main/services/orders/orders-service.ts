@@ -10,7 +10,7 @@ import type { OrderDetail, OrderFilter, OrderSummary } from '../../../shared/sch
 import { orderFilters } from '../../../shared/schemas/orders-desk';
 import type { Catalog, ClientOrder, OutboxItem } from '../catalog';
 import { type OrderData, readOrder } from './order-data';
-import { CONTACT_PATH, EVENT_PATH, orderTopic, queueContact, queueOrderEvent, queueResend } from './order-requests';
+import { CONTACT_PATH, EVENT_PATH, orderTopic, queueContact, queueOrderEvent, queueRenewLink, queueResend } from './order-requests';
 
 export interface OrdersService {
   list(filter: OrderFilter, search: string): { counts: Record<OrderFilter, number>; orders: OrderSummary[] };
@@ -19,6 +19,8 @@ export interface OrdersService {
   correctContact(orderId: string, contact: { email: string; phone?: string | null }): OrderDetail;
   resendEmail(orderId: string, emailId: string): OrderDetail;
   dismissProblem(orderId: string, seq: number): OrderDetail;
+  /** A new download link (the old one stops working), valid for `days`; sent on sync. */
+  renewLink(orderId: string, days: number): OrderDetail;
   /** Sync's onDelivered, inside its transaction: a studio action's answer is the whole order. */
   delivered(item: OutboxItem, response: unknown): void;
 }
@@ -123,6 +125,7 @@ export function createOrdersService({ catalog, deviceName }: { catalog: Catalog;
         maxAmountMinor: a.allowed && a.maxAmountMinor !== undefined ? a.maxAmountMinor : null,
       })),
       pending: now.pending.map((p) => ({ label: p.label, queuedAt: p.createdAt })),
+      delivery: order.delivery,
       rejected: now.rejected.map((r) => ({ seq: r.seq, label: r.label, message: r.lastError ?? 'Refused by the hosted service.' })),
     };
   }
@@ -172,6 +175,14 @@ export function createOrdersService({ catalog, deviceName }: { catalog: Catalog;
       return detail(orderId);
     },
 
+    renewLink(orderId, days) {
+      const row = requireRow(orderId);
+      const order = readOrder(row.data, row.galleryId);
+      if (!order.delivery?.link && order.flow.state !== 'delivered' && order.flow.state !== 'completed')
+        throw new AppError('conflict', `Order ${order.number} has not been delivered yet, so it has no download link to renew.`);
+      catalog.transaction(() => queueRenewLink(catalog, orderId, order.number, days));
+      return detail(orderId);
+    },
     dismissProblem(orderId, seq) {
       const item = catalog.outbox.get(seq);
       if (item?.topic === orderTopic(orderId)) catalog.outbox.dismiss(seq);

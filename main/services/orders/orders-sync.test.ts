@@ -3,12 +3,13 @@
 // come back confirmed by the server with its history; a disagreement between two laptops is
 // settled by the server, and the loser is shown the server's sentence.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { openPublishingStudio, pairNewStudio, publishInputFor } from '../publishing/test-support/publishing-studio';
+import { openPublishingStudio } from '../publishing/test-support/publishing-studio';
 import { createApiClient } from '../sync/api-client';
 import { readCredentials } from '../sync/device-credentials';
 import { type ServerProcess, startServerProcess } from '../sync/test-support/server-process';
 import { untilDrained } from '../sync/test-support/studio-fixture';
 import { createOrdersService } from './orders-service';
+import { studioWithOrder as withOrder } from './test-support/studio-with-order';
 
 let server: ServerProcess;
 beforeAll(async () => {
@@ -18,36 +19,8 @@ afterAll(async () => {
   await server?.dispose();
 });
 
-async function studioWithOrder() {
-  const studio = await openPublishingStudio(server.url);
-  await pairNewStudio(studio, server);
-  const published = studio.publishing.publish(publishInputFor(studio, 'Nowak wedding'));
-  await published.done;
-  await untilDrained(studio);
-  const gallery = studio.publishing.get(published.galleryId);
-  const api = createApiClient(fetch, server.url);
-  const access = await api.request('POST', `/v1/galleries/${gallery.link?.split('/').pop()}/access`, {
-    json: { code: gallery.accessCode },
-  });
-  const token = (access.body as { token: string }).token;
-  const list = (await api.request('GET', '/v1/client/gallery', { token })).body as { photos: { id: string }[] };
-  const placed = await api.request('POST', '/v1/client/orders', {
-    token,
-    json: {
-      deliveryMethodId: 'web',
-      photoIds: list.photos.slice(0, 4).map((p) => p.id),
-      contact: { name: 'Anna Nowak', email: 'anna@exmaple.com', phone: null },
-      note: '',
-    },
-  });
-  expect(placed.status).toBe(201);
-  await studio.sync.syncNow();
-  const orders = createOrdersService({ catalog: studio.catalog, deviceName: () => 'Studio laptop' });
-  return { studio, orders, orderId: (placed.body as { id: string }).id };
-}
-
 it('validates and marks paid offline, then the server confirms: state, history with the device, e-mail log', async () => {
-  const { studio, orders, orderId } = await studioWithOrder();
+  const { studio, orders, orderId } = await withOrder(server);
   expect(orders.list('needs_validation', '').orders.map((o) => o.id)).toEqual([orderId]);
   const placed = orders.get(orderId);
   expect(placed).toMatchObject({ state: 'awaiting_validation', photoCount: 4, totalMinor: 4 * 1500, pendingCount: 0 });
@@ -82,7 +55,7 @@ it('validates and marks paid offline, then the server confirms: state, history w
 });
 
 it('two laptops disagree: one cancels, the other marks paid; the server keeps the first and the second is told why', async () => {
-  const { studio: a, orders: desk, orderId } = await studioWithOrder();
+  const { studio: a, orders: desk, orderId } = await withOrder(server);
   const b = await openPublishingStudio(server.url);
   const token = (await readCredentials(a.secrets))?.token;
   const issued = await createApiClient(fetch, server.url).request('POST', '/v1/pairing-codes', { token });
