@@ -6,9 +6,9 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readZipDirectory, zipEntryDigest } from '../../test/helpers/zip-reader';
 import type { BlobStorage } from '../storage/blob-storage';
 import { LocalDiskStorage } from '../storage/local-disk-storage';
-import { readZipDirectory, zipEntryDigest } from '../../test/helpers/zip-reader';
 import { deliveryZip, installNativeCrc32 } from './delivery-zip';
 
 const sha = (data: Buffer) => createHash('sha256').update(data).digest('hex');

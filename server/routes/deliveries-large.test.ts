@@ -10,8 +10,8 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeOnEachDatabase } from '../test-support/test-server';
 import { readZipDirectory, zipEntryDigest } from '../../test/helpers/zip-reader';
+import { describeOnEachDatabase } from '../test-support/test-server';
 
 const FILES = 12;
 const FILE_BYTES = 25 * 1024 * 1024;

@@ -13,9 +13,9 @@ import { deliveryStateSchema, downloadListResponse } from '../../shared/schemas/
 import { UPLOAD_CHUNK_MAX_BYTES } from '../../shared/schemas/hosted-api';
 import { studioOrderSchema } from '../../shared/schemas/orders-api';
 import { sharedImagesDir } from '../../test/helpers/fixtures';
+import { readZipDirectory, zipEntryDigest } from '../../test/helpers/zip-reader';
 import { formatBytes } from '../deliveries/delivery-words';
 import { describeOnEachDatabase, type TestGallery, type TestServer, type TestStudio } from '../test-support/test-server';
-import { readZipDirectory, zipEntryDigest } from '../../test/helpers/zip-reader';
 
 const sha = (data: Buffer) => createHash('sha256').update(data).digest('hex');
 const JPEGS = ['camera-canon-1300d-18mp-low-detail.jpg', 'camera-nikon-d3100-14mp.jpg', 'orient-6-portrait.jpg'].map((name) => ({
