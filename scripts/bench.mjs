@@ -1,7 +1,11 @@
-// `npm run -s bench -- <ingest|grid> [options] [--json]`: benchmarks with JSON output, never part
-// of `npm test`. The last stdout line is one JSON object; progress goes to stderr.
+// `npm run -s bench -- <ingest|grid|gallery> [options] [--json]`: benchmarks with JSON output,
+// never part of `npm test`. The last stdout line is one JSON object; progress goes to stderr.
 //   ingest [--input DIR] [--count 24]  whole `ingest` command on 24 MP JPEGs vs vipsthumbnail
 //   grid [--photos 10000]              grid queries through the catalog's worker-thread reader
+//   gallery [--connections 200] [--duration 30] [--photos 60] [--warmup 3] [--mix page:10,gallery:30,proof:60]
+//           [--no-baseline] [--profile DIR]
+//                                      client-gallery load on the built server (autocannon, loopback)
+//                                      vs a bare node:http server sending the same bytes
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -107,9 +111,27 @@ async function gridBench() {
   return result;
 }
 
-const benches = { ingest: ingestBench, grid: gridBench };
+async function galleryBench() {
+  say('Building the server and the gallery page …');
+  runOrDie(bin('electron-vite'), ['build', '--logLevel', 'error']);
+  runOrDie(bin('vite'), ['build', '--config', 'server/gallery-web/vite.config.ts', '--logLevel', 'error']);
+  // The load generator runs in this process, the server in a child: one core each, roughly.
+  const { runGalleryLoad, parseMix } = await import('../test/bench/gallery-load.mjs');
+  return runGalleryLoad({
+    connections: Number(option('--connections', '200')),
+    durationS: Number(option('--duration', '30')),
+    photos: Number(option('--photos', '60')),
+    warmupS: Number(option('--warmup', '3')),
+    mix: parseMix(option('--mix', 'page:10,gallery:30,proof:60')),
+    baseline: !rest.includes('--no-baseline'),
+    profileDir: option('--profile', null),
+    log: say,
+  });
+}
+
+const benches = { ingest: ingestBench, grid: gridBench, gallery: galleryBench };
 if (!benches[kind]) {
-  say(`Unknown benchmark "${kind}". Use: ingest, grid.`);
+  say(`Unknown benchmark "${kind}". Use: ingest, grid, gallery.`);
   process.exit(2);
 }
 try {
