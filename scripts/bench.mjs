@@ -1,4 +1,4 @@
-// `npm run -s bench -- <ingest|grid|gallery> [options] [--json]`: benchmarks with JSON output,
+// `npm run -s bench -- <ingest|grid|gallery|zip> [options] [--json]`: benchmarks with JSON output,
 // never part of `npm test`. The last stdout line is one JSON object; progress goes to stderr.
 //   ingest [--input DIR] [--count 24]  whole `ingest` command on 24 MP JPEGs vs vipsthumbnail
 //   grid [--photos 10000]              grid queries through the catalog's worker-thread reader
@@ -6,6 +6,8 @@
 //           [--no-baseline] [--profile DIR]
 //                                      client-gallery load on the built server (autocannon, loopback)
 //                                      vs a bare node:http server sending the same bytes
+//   zip [--gib 5] [--files 5]          a multi-GB zip64 download of delivered files from the built server
+//                                      (streamed, bounded memory; `unzip -t` on the result)
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -129,9 +131,15 @@ async function galleryBench() {
   });
 }
 
-const benches = { ingest: ingestBench, grid: gridBench, gallery: galleryBench };
+// Its own process: it prints its JSON as the last line, like every benchmark here.
+async function zipBench() {
+  const out = runOrDie(process.execPath, [path.join(root, 'test/bench/zip-download.bench-run.mjs'), ...rest.filter((a) => a !== '--json')]);
+  return JSON.parse(out.trim().split('\n').at(-1) ?? '{}');
+}
+
+const benches = { ingest: ingestBench, grid: gridBench, gallery: galleryBench, zip: zipBench };
 if (!benches[kind]) {
-  say(`Unknown benchmark "${kind}". Use: ingest, grid, gallery.`);
+  say(`Unknown benchmark "${kind}". Use: ingest, grid, gallery, zip.`);
   process.exit(2);
 }
 try {
