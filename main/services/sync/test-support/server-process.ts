@@ -40,11 +40,12 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** The test's own environment without a database or mail server of its own, then `extra` (e.g. SMTP_URL of a test SMTP server). */
 function serverEnv(dataDir: string, port: number, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', PROOFDESK_DATA_DIR: dataDir, ...extra };
-  delete env.DATABASE_URL;
-  delete env.SMTP_URL;
-  return env;
+  const inherited: NodeJS.ProcessEnv = { ...process.env };
+  delete inherited.DATABASE_URL;
+  delete inherited.SMTP_URL;
+  return { ...inherited, PORT: String(port), HOST: '127.0.0.1', PROOFDESK_DATA_DIR: dataDir, ...extra };
 }
 
 function launch(dataDir: string, port: number, extra: Record<string, string>): Promise<ChildProcess> {
