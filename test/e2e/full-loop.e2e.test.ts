@@ -57,10 +57,28 @@ let link = '';
 let code = '';
 let orderNumber = '';
 let editsDir = '';
+let brokenDir = '';
 /** sha256 of each dropped edit, by the ordered photo's name. */
 const droppedSha = new Map<string, string>();
 let downloadLink = '';
 const started = Date.now();
+
+/** The studio's "New order" notices have said their piece: out of the screenshots. */
+async function dismissToasts() {
+  const toasts = setup.session.page.getByRole('status', { name: 'Notifications' });
+  for (const dismiss of await toasts.getByRole('button', { name: 'Dismiss notification' }).all()) await dismiss.click();
+}
+
+/** A screenshot as tall as the page (the viewport grows for it, so the sidebar stays in place). */
+async function tallShot(name: string) {
+  const { page } = setup.session;
+  await dismissToasts();
+  await page.mouse.move(0, 0);
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  await page.setViewportSize({ width: 1280, height: Math.max(800, height) });
+  await setup.shot(name);
+  await page.setViewportSize({ width: 1280, height: 800 });
+}
 
 beforeAll(async () => {
   smtp = await startSmtpTestServer();
@@ -83,6 +101,10 @@ beforeAll(async () => {
   await fs.copyFile(path.join(sharedImagesDir, 'meta-xmp-rating4-red-copyright-gps.jpg'), path.join(editsDir, 'progresive-Edit.jpg'));
   await fs.writeFile(path.join(editsDir, '._camera-nikon-d3100-14mp-Edit.jpg'), Buffer.alloc(4096, 1));
   await fs.writeFile(path.join(editsDir, '.DS_Store'), Buffer.alloc(64, 1));
+  // A retoucher's export cut short: matched by name, refused when its files are made.
+  brokenDir = path.join(setup.dir, 'Broken export');
+  await fs.mkdir(brokenDir);
+  await fs.copyFile(path.join(sharedImagesDir, 'broken-truncated-60pct.jpg'), path.join(brokenDir, 'orient-6-portrait-Edit.jpg'));
 }, 90_000);
 
 afterAll(async () => {
@@ -165,6 +187,7 @@ describe('the full loop in Chromium: order, payment, delivery by drag and drop, 
     await zone.dispatchEvent('dragenter', { dataTransfer: transfer });
     await zone.dispatchEvent('dragover', { dataTransfer: transfer });
     await expect.poll(() => zone.getAttribute('class')).toContain('delivery-drop--over');
+    await dismissToasts();
     await setup.shot('32-delivery-drop');
     await zone.dispatchEvent('drop', { dataTransfer: transfer });
     await panel.getByRole('alert').getByText('This browser can’t tell where dropped files are on your disk.', { exact: false }).waitFor();
@@ -173,6 +196,16 @@ describe('the full loop in Chromium: order, payment, delivery by drag and drop, 
     // Add photos with no folder typed says what to do.
     await panel.getByRole('button', { name: 'Add photos' }).click();
     await panel.getByText('Type the path of the folder with the edited photos.').waitFor();
+
+    // A damaged export: matched, then refused when its files are made, naming the file.
+    await panel.getByLabel('Folder with the edited photos').fill(brokenDir);
+    await panel.getByRole('button', { name: 'Add photos' }).click();
+    await panel.getByRole('table', { name: 'Matched files' }).getByText('orient-6-portrait-Edit.jpg').waitFor();
+    await panel.getByRole('button', { name: 'Send 1 file' }).click();
+    const failed = panel.getByRole('region', { name: 'Sending the files' }).getByRole('alert');
+    await failed.getByText(/^orient-6-portrait-Edit\.jpg: /).waitFor({ timeout: 20_000 });
+    await panel.getByRole('button', { name: 'Try again' }).click();
+    await panel.getByRole('button', { name: 'Send 1 file' }).waitFor();
   });
 
   it('previews matched, extra, missing and ignored files before anything is sent', async () => {
@@ -242,15 +275,22 @@ describe('the full loop in Chromium: order, payment, delivery by drag and drop, 
     await full.check();
     await web.check();
     expect(await send.isEnabled()).toBe(true);
-    await setup.shot('33-delivery-preview', true);
+    await tallShot('33-delivery-preview');
   });
 
   it('makes and uploads the full and web files, then delivers to the client after asking', async () => {
     const { page } = setup.session;
     const panel = page.getByRole('region', { name: 'Photo delivery' });
+    // The hosted service is away: the files are made and wait in the queue.
+    await setup.server.kill();
     await panel.getByRole('button', { name: 'Send 4 files' }).click();
     const sending = panel.getByRole('region', { name: 'Sending the files' });
-    await sending.waitFor();
+    await sending.getByText('Making the files — done').waitFor({ timeout: 30_000 });
+    const queued = sending.getByRole('status').filter({ hasText: 'Queued — sent with the next sync.' });
+    await queued.waitFor({ timeout: 30_000 });
+    expect(await panel.getByRole('button', { name: 'Deliver to client' }).getAttribute('aria-disabled')).toBeNull();
+    await setup.server.restart();
+    await queued.getByRole('button', { name: 'Try now' }).click();
     await sending.getByText('8 files are on the hosted service, ready to deliver.').waitFor({ timeout: 60_000 });
     await sending.getByText('On the hosted service — done').waitFor();
 
@@ -265,14 +305,17 @@ describe('the full loop in Chromium: order, payment, delivery by drag and drop, 
     await confirm.getByText('8 files are delivered.').waitFor();
     await confirm.getByRole('button', { name: 'Deliver to client' }).click();
     await confirm.waitFor({ state: 'detached' });
-    await panel.getByText(`Delivered. ${client.name} gets an e-mail with the download link.`).waitFor({ timeout: 30_000 });
+    await panel
+      .getByRole('status')
+      .getByText(`${client.name} gets an e-mail with the download link.`, { exact: true })
+      .waitFor({ timeout: 30_000 });
     // The section's list moves it to the delivered ones.
     const list = page.getByRole('navigation', { name: 'Orders to deliver' });
     await list
       .getByRole('region', { name: /^Recently delivered/ })
       .getByRole('button', { name: new RegExp(`Order ${orderNumber}`) })
       .waitFor({ timeout: 20_000 });
-    await setup.shot('34-delivery-sent', true);
+    await tallShot('34-delivery-sent');
   });
 
   it('e-mails the client the download link', async () => {
@@ -328,5 +371,33 @@ describe('the full loop in Chromium: order, payment, delivery by drag and drop, 
     const favicon = 'Failed to load resource: the server responded with a status of 404 (Not Found)';
     const logged = setup.client.errors.splice(errorsBefore);
     expect(logged.filter((e) => e !== favicon)).toEqual([]);
+  });
+
+  it('shows the delivery in Polish, with the matcher’s reasons translated', async () => {
+    const { page } = setup.session;
+    await page.getByRole('button', { name: 'Settings', exact: true }).click();
+    await page.getByLabel('Language').selectOption('pl');
+    await page.getByRole('button', { name: 'Przekazanie zdjęć', exact: true }).click();
+    // In Polish the section and the panel are both "Przekazanie zdjęć": the panel is the inner one.
+    const panel = page.getByRole('region', { name: 'Przekazanie zdjęć' }).last();
+    await panel.getByRole('status').getByText('Anna Zielińska dostanie e-mail z linkiem do pobrania.').waitFor();
+    await panel.getByRole('button', { name: 'Upuść inne pliki' }).click();
+    await panel.getByLabel('Folder z obrobionymi zdjęciami').fill(editsDir);
+    await panel.getByRole('button', { name: 'Dodaj zdjęcia' }).click();
+    const summary = panel.getByRole('list', { name: 'Co znaleziono' });
+    await summary.waitFor();
+    expect(await summary.getByRole('listitem').allTextContents()).toEqual([
+      '4 Dopasowane',
+      '1 Nadmiarowe',
+      '1 Brakujące',
+      '0 Do wyboru',
+      '2 Pominięte',
+    ]);
+    await panel.getByRole('table', { name: 'Dopasowane pliki' }).getByRole('cell', { name: 'po edycji: -Edit' }).first().waitFor();
+    await panel.getByText('Czy chodziło o progressive.jpg?').waitFor();
+    await panel.getByText('Nie upuszczono pliku dla progressive.jpg.').waitFor();
+    await panel.getByRole('button', { name: 'Wyślij 4 pliki' }).waitFor();
+    await page.getByRole('button', { name: 'Ustawienia', exact: true }).click();
+    await page.getByLabel('Język').selectOption('en');
   });
 });

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { orderEventLabels } from '../../../../shared/orders/order-events';
 import type { OrderDetail } from '../../../../shared/schemas/orders-desk';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorNotice } from '../../ui/ErrorNotice';
@@ -27,13 +28,15 @@ export function DeliverStep({ order, delivery, phase }: { order: OrderDetail; de
       ? t('delivery.deliver.already', { name })
       : queued && waits !== null
         ? t('delivery.deliver.queued', { name })
-        : (delivery.progress?.pendingChanges ?? 0) > 0
-          ? t('delivery.deliver.waitingUpload', { name })
-          : t('delivery.deliver.done', { name });
+        : queued
+          ? t('delivery.deliver.onItsWay', { name })
+          : (delivery.progress?.pendingChanges ?? 0) > 0
+            ? t('delivery.deliver.waitingUpload', { name })
+            : t('delivery.deliver.done', { name });
     return (
-      <div className={`banner ${queued && waits !== null ? 'banner--sync' : 'banner--ok'} delivery-delivered`} role="status">
+      <div className={`banner ${queued ? 'banner--sync' : 'banner--ok'} delivery-delivered`} role="status">
         <span className="banner__icon" aria-hidden="true">
-          {queued && waits !== null ? '⟳' : '✓'}
+          {queued ? '⟳' : '✓'}
         </span>
         <div className="banner__text">
           <strong>{t('orders.state.delivered')}</strong>
@@ -43,6 +46,8 @@ export function DeliverStep({ order, delivery, phase }: { order: OrderDetail; de
     );
   }
 
+  // A "Deliver to client" the hosted service refused (the order is back where it was): its sentence.
+  const refusals = order.rejected.filter((r) => r.label.startsWith(orderEventLabels.deliver));
   const action = order.actions.find((a) => a.action === 'deliver');
   const reason = !action?.allowed
     ? (action?.reason ?? t('delivery.deliver.noFiles'))
@@ -74,6 +79,24 @@ export function DeliverStep({ order, delivery, phase }: { order: OrderDetail; de
       >
         {delivery.delivering ? t('delivery.deliver.sending') : t('delivery.deliver.button')}
       </button>
+      {refusals.map((r) => (
+        <div key={r.seq} className="banner banner--error delivery-deliver__refusal" role="alert">
+          <span className="banner__icon" aria-hidden="true">
+            !
+          </span>
+          <div className="banner__text">
+            <strong>{t('delivery.deliver.refused')}</strong>
+            <p className="banner__message">{r.message}</p>
+          </div>
+          <button
+            type="button"
+            className="button button--small"
+            onClick={() => void useDelivery.getState().dismissRefusal(order.id, r.seq)}
+          >
+            {t('common.dismiss')}
+          </button>
+        </div>
+      ))}
       {delivery.deliverError && !confirming ? (
         <ErrorNotice message={delivery.deliverError.message} onDismiss={() => useDelivery.getState().dismiss(order.id, 'deliverError')} />
       ) : null}

@@ -1,4 +1,4 @@
-import { type DragEvent, type FormEvent, useState } from 'react';
+import { type DragEvent, type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../ui/Field';
 import { Icon } from '../../ui/icons';
@@ -33,6 +33,10 @@ export function DropZone({ formId, canPick, compact, busy, folder, folderError, 
   const { t } = useTranslation();
   const [dragging, setDragging] = useState(false);
   const [noPath, setNoPath] = useState(false);
+  // A folder typed (or picked) since: the browser's drop problem is no longer the point.
+  useEffect(() => {
+    if (busy) setNoPath(false);
+  }, [busy]);
 
   function onDrop(event: DragEvent) {
     event.preventDefault();

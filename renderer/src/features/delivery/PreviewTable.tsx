@@ -134,7 +134,10 @@ export function PreviewTable({
                   </span>
                   <span className="delivery-list__why">
                     {hint ? <strong className="delivery-list__hint">{t('delivery.preview.didYouMean', { name: hint.name })}</strong> : null}{' '}
-                    <span className="muted">{reason(row)}</span>
+                    {/* With the hint in bold, the reason need not name the closest photo again. */}
+                    <span className="muted">
+                      {hint ? t('delivery.match.extra.no_match', { ...row.params, defaultValue: row.reason }) : reason(row)}
+                    </span>
                   </span>
                   {hint && canSendAs ? (
                     <button

@@ -80,6 +80,8 @@ interface DeliveryState {
   cancel(orderId: string): Promise<void>;
   deliver(orderId: string): Promise<boolean>;
   dismiss(orderId: string, what: 'previewError' | 'sendError' | 'deliverError'): void;
+  /** The user has read why the hosted service refused an action on the order. */
+  dismissRefusal(orderId: string, seq: number): Promise<void>;
 }
 
 const jobs = new Map<string, JobProgress>();
@@ -301,6 +303,15 @@ export const useDelivery = create<DeliveryState>((set, get) => {
 
     dismiss(orderId, what) {
       patch(orderId, { [what]: null });
+    },
+
+    async dismissRefusal(orderId, seq) {
+      try {
+        patch(orderId, { order: await getApi().call('orders.dismissProblem', { orderId, seq }) });
+        useOrders.getState().changed();
+      } catch (error) {
+        patch(orderId, { deliverError: error as AppError });
+      }
     },
   };
 });
