@@ -127,7 +127,7 @@ export const calls = {
   'delivery.renewLink': call(
     z.object({ orderId: z.string().min(1), days: z.number().int().min(1).max(365).default(30) }).strict(),
     orderDetailSchema,
-    "A new download link for the client (the old one stops working); e-mail it with Resend",
+    'A new download link for the client (the old one stops working); e-mail it with Resend',
   ),
   'delivery.cancel': call(orderIdInput, deliveryProgressSchema, "Stop sending an order's delivery files"),
   'delivery.progress': call(orderIdInput, deliveryProgressSchema, "How far an order's delivery files have got"),

@@ -133,7 +133,11 @@ export class MailSender {
           .set({ status: 'sent', detail: reply, attempts, sent_at: this.now() })
           .where('id', '=', email.id)
           .execute();
-        await changeOrder(trx, { studioId: email.studio_id, orderId: email.order_id, at: this.now() }, async () => undefined);
+        await changeOrder(
+          trx,
+          { studioId: email.studio_id, orderId: email.order_id, at: this.now(), cause: 'email' },
+          async () => undefined,
+        );
       });
     } catch (error) {
       const failure = error instanceof MailDeliveryError ? error : new MailDeliveryError(String(error), false);
@@ -146,7 +150,11 @@ export class MailSender {
             .set({ status: 'failed', detail: failure.reply, attempts })
             .where('id', '=', email.id)
             .execute();
-          await changeOrder(trx, { studioId: email.studio_id, orderId: email.order_id, at: this.now() }, async () => undefined);
+          await changeOrder(
+            trx,
+            { studioId: email.studio_id, orderId: email.order_id, at: this.now(), cause: 'email' },
+            async () => undefined,
+          );
         });
         return;
       }

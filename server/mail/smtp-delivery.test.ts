@@ -165,7 +165,8 @@ describeOnEachDatabase(
       });
       const feed = (await server().request('GET', '/v1/changes?limit=1000', { token: studio.token })).body.changes;
       const told = feed.filter(
-        (c: { type: string; payload: { order?: { id: string } } }) => c.type === 'order.updated' && c.payload.order?.id === order.id,
+        (c: { type: string; payload: { order?: { id: string }; cause?: string } }) =>
+          c.type === 'order.updated' && c.payload.order?.id === order.id && c.payload.cause === 'email',
       );
       // One for each e-mail's outcome: the studio's went out, the client's failed.
       expect(told).toHaveLength(2);

@@ -14,17 +14,18 @@ import { loadStudioOrder, studioOrderView } from './order-store';
  */
 export async function changeOrder(
   trx: Db,
-  input: { studioId: string; orderId: string; at: number },
+  input: { studioId: string; orderId: string; at: number; cause?: 'email' },
   change: (row: OrdersTable) => Promise<OrdersTable | undefined>,
 ): Promise<StudioOrder> {
-  const { studioId, orderId, at } = input;
+  const { studioId, orderId, at, cause } = input;
   const { gallery_id: galleryId } = await loadStudioOrder(trx, studioId, orderId);
   let view: StudioOrder | undefined;
   await recordChangeOfState(trx, { studioId, galleryId, type: 'order.updated', at }, async () => {
     const current = await loadStudioOrder(trx, studioId, orderId);
     const changed = (await change(current)) ?? (await loadStudioOrder(trx, studioId, orderId));
     view = await studioOrderView(trx, changed);
-    return { order: view };
+    // `cause: 'email'`: only an e-mail's outcome changed (sent, failed), not the order itself.
+    return cause ? { order: view, cause } : { order: view };
   });
   if (!view) throw new Error('order.updated was recorded without the order');
   return view;
