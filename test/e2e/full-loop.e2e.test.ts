@@ -99,6 +99,8 @@ beforeAll(async () => {
     droppedSha.set(name, sha256(await fs.readFile(target)));
   }
   await fs.copyFile(path.join(sharedImagesDir, 'meta-xmp-rating4-red-copyright-gps.jpg'), path.join(editsDir, 'progresive-Edit.jpg'));
+  // A second export of the portrait: which one goes is the studio's choice.
+  await fs.copyFile(path.join(sharedImagesDir, 'orient-6-portrait.jpg'), path.join(editsDir, 'orient-6-portrait-Edit copy.jpg'));
   await fs.writeFile(path.join(editsDir, '._camera-nikon-d3100-14mp-Edit.jpg'), Buffer.alloc(4096, 1));
   await fs.writeFile(path.join(editsDir, '.DS_Store'), Buffer.alloc(64, 1));
   // A retoucher's export cut short: matched by name, refused when its files are made.
@@ -215,13 +217,20 @@ describe('the full loop in Chromium: order, payment, delivery by drag and drop, 
     await panel.getByRole('button', { name: 'Add photos' }).click();
     const summary = panel.getByRole('list', { name: 'What was found' });
     await summary.waitFor({ timeout: 20_000 });
-    expect(await summary.getByRole('listitem').allTextContents()).toEqual([
-      '4 Matched',
-      '1 Extra',
-      '1 Missing',
-      '0 To choose',
-      '2 Ignored',
-    ]);
+    const counts = () => summary.getByRole('listitem').allTextContents();
+    expect(await counts()).toEqual(['3 Matched', '1 Extra', '1 Missing', '1 To choose', '2 Ignored']);
+
+    // Two exports of the portrait: nothing goes until one is chosen and the other left out.
+    const choose = panel.getByRole('region', { name: 'Choose the photo' });
+    await choose.getByText('2 files could be orient-6-portrait.jpg. Choose the one to send.').waitFor();
+    const send = panel.getByRole('button', { name: 'Send 3 files' });
+    expect(await send.isDisabled()).toBe(true);
+    await panel.getByText('Choose the photo for every file under “Choose the photo” first (or “Don’t send this file”).').waitFor();
+    await choose.getByLabel('Photo for orient-6-portrait-Edit.jpg').selectOption({ label: 'orient-6-portrait.jpg' });
+    await choose.getByLabel('Photo for orient-6-portrait-Edit copy.jpg').selectOption({ label: 'orient-6-portrait.jpg' });
+    await choose.getByRole('alert').getByText('orient-6-portrait.jpg: chosen for more than one file.', { exact: false }).waitFor();
+    await choose.getByLabel('Photo for orient-6-portrait-Edit copy.jpg').selectOption({ label: 'Don’t send this file' });
+    expect(await counts()).toEqual(['4 Matched', '2 Extra', '1 Missing', '0 To choose', '2 Ignored']);
 
     const table = panel.getByRole('table', { name: 'Matched files' });
     const rows = table.getByRole('row');
@@ -229,11 +238,16 @@ describe('the full loop in Chromium: order, payment, delivery by drag and drop, 
     for (const name of edited) {
       const row = rows.filter({ has: page.getByRole('rowheader', { name, exact: true }) });
       await row.getByText(`${stem(name)}-Edit.jpg`, { exact: true }).waitFor();
-      await row.getByRole('cell', { name: 'edited: -Edit' }).waitFor();
+      await row.getByRole('cell', { name: name === 'orient-6-portrait.jpg' ? 'chosen by you' : 'edited: -Edit' }).waitFor();
     }
     const extra = panel.getByRole('list', { name: /^Extra files/ });
     await extra.getByText('progresive-Edit.jpg').waitFor();
     await extra.getByText('Did you mean progressive.jpg?').waitFor();
+    await extra
+      .getByRole('listitem')
+      .filter({ hasText: 'orient-6-portrait-Edit copy.jpg' })
+      .getByText('You chose not to send this file.')
+      .waitFor();
     const missing = panel.getByRole('list', { name: /^Still missing/ });
     await missing.getByText('No file was dropped for progressive.jpg.').waitFor();
     // Ignored files are folded away, each with its reason.
@@ -245,36 +259,24 @@ describe('the full loop in Chromium: order, payment, delivery by drag and drop, 
 
     // The "did you mean" can send the misspelt file as the missing photo, and be taken back.
     await extra.getByRole('button', { name: 'Send as progressive.jpg' }).click();
-    expect(await summary.getByRole('listitem').allTextContents()).toEqual([
-      '5 Matched',
-      '0 Extra',
-      '0 Missing',
-      '0 To choose',
-      '2 Ignored',
-    ]);
+    expect(await counts()).toEqual(['5 Matched', '1 Extra', '0 Missing', '0 To choose', '2 Ignored']);
     await rows.filter({ hasText: 'chosen by you' }).getByText('progresive-Edit.jpg').waitFor();
     await panel.getByRole('button', { name: 'Don’t send as progressive.jpg' }).click();
-    expect(await summary.getByRole('listitem').allTextContents()).toEqual([
-      '4 Matched',
-      '1 Extra',
-      '1 Missing',
-      '0 To choose',
-      '2 Ignored',
-    ]);
+    expect(await counts()).toEqual(['4 Matched', '2 Extra', '1 Missing', '0 To choose', '2 Ignored']);
 
     // Both sets by default; with none, nothing can be sent.
     const full = panel.getByRole('checkbox', { name: 'Full resolution' });
     const web = panel.getByRole('checkbox', { name: 'Web version (2048 px)' });
     expect(await full.isChecked()).toBe(true);
     expect(await web.isChecked()).toBe(true);
-    const send = panel.getByRole('button', { name: 'Send 4 files' });
+    const sendFour = panel.getByRole('button', { name: 'Send 4 files' });
     await full.uncheck();
     await web.uncheck();
-    expect(await send.isDisabled()).toBe(true);
+    expect(await sendFour.isDisabled()).toBe(true);
     await panel.getByText('Choose at least one: full resolution or web version.').waitFor();
     await full.check();
     await web.check();
-    expect(await send.isEnabled()).toBe(true);
+    expect(await sendFour.isEnabled()).toBe(true);
     await tallShot('33-delivery-preview');
   });
 
@@ -387,15 +389,18 @@ describe('the full loop in Chromium: order, payment, delivery by drag and drop, 
     const summary = panel.getByRole('list', { name: 'Co znaleziono' });
     await summary.waitFor();
     expect(await summary.getByRole('listitem').allTextContents()).toEqual([
-      '4 Dopasowane',
+      '3 Dopasowane',
       '1 Nadmiarowe',
       '1 Brakujące',
-      '0 Do wyboru',
+      '1 Do wyboru',
       '2 Pominięte',
     ]);
     await panel.getByRole('table', { name: 'Dopasowane pliki' }).getByRole('cell', { name: 'po edycji: -Edit' }).first().waitFor();
     await panel.getByText('Czy chodziło o progressive.jpg?').waitFor();
     await panel.getByText('Nie upuszczono pliku dla progressive.jpg.').waitFor();
+    await panel.getByText('Pliki, które mogą być zdjęciem orient-6-portrait.jpg: 2. Wybierz ten, który ma zostać wysłany.').waitFor();
+    await panel.getByLabel('Zdjęcie dla orient-6-portrait-Edit copy.jpg').selectOption({ label: 'Nie wysyłaj tego pliku' });
+    await panel.getByLabel('Zdjęcie dla orient-6-portrait-Edit.jpg').selectOption({ label: 'orient-6-portrait.jpg' });
     await panel.getByRole('button', { name: 'Wyślij 4 pliki' }).waitFor();
     await page.getByRole('button', { name: 'Ustawienia', exact: true }).click();
     await page.getByLabel('Język').selectOption('en');

@@ -226,7 +226,8 @@ function AmbiguousGroup({ orderId, row, choices }: { orderId: string; row: Ambig
               {f.candidates.map((photoId) => {
                 const photo = byId.get(photoId);
                 if (!photo) return null;
-                const folder = shortFolder(photo.folder);
+                // Photos of the same name are told apart by their folder.
+                const folder = row.photos.length > 1 ? shortFolder(photo.folder) : '';
                 return (
                   <option key={photoId} value={photoId}>
                     {folder ? `${photo.name} — ${folder}` : photo.name}
