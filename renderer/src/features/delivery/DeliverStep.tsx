@@ -24,15 +24,19 @@ export function DeliverStep({ order, delivery, phase }: { order: OrderDetail; de
 
   if (delivered) {
     const queued = order.pending.length > 0;
-    const message = !delivery.delivered
-      ? t('delivery.deliver.already', { name })
-      : queued && waits !== null
+    // Delivered in this session: by the button, or by the gallery's "send download links automatically".
+    const now = delivery.delivered || delivery.send !== null;
+    const message =
+      queued && waits !== null
         ? t('delivery.deliver.queued', { name })
         : queued
           ? t('delivery.deliver.onItsWay', { name })
           : (delivery.progress?.pendingChanges ?? 0) > 0
             ? t('delivery.deliver.waitingUpload', { name })
-            : t('delivery.deliver.done', { name });
+            : now
+              ? t('delivery.deliver.done', { name })
+              : t('delivery.deliver.already', { name });
+    const auto = now && !delivery.delivered;
     return (
       <div className={`banner ${queued ? 'banner--sync' : 'banner--ok'} delivery-delivered`} role="status">
         <span className="banner__icon" aria-hidden="true">
@@ -41,6 +45,7 @@ export function DeliverStep({ order, delivery, phase }: { order: OrderDetail; de
         <div className="banner__text">
           <strong>{t('orders.state.delivered')}</strong>
           <p className="banner__message">{message}</p>
+          {auto ? <p className="banner__message">{t('delivery.deliver.auto')}</p> : null}
         </div>
       </div>
     );

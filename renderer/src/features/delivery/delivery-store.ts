@@ -132,11 +132,14 @@ export const useDelivery = create<DeliveryState>((set, get) => {
       const key = `${status.lastSuccessAt}|${status.pendingCount}|${status.rejectedCount}|${status.online}`;
       if (key === last) return;
       last = key;
-      for (const orderId of Object.keys(get().byOrder)) soon(orderId);
+      for (const orderId of watched.keys()) soon(orderId);
     });
     api.on('gallery.changed', (change) => {
       if (change.kind !== 'orders' && change.kind !== 'upload' && change.kind !== 'other') return;
-      for (const [orderId, d] of Object.entries(get().byOrder)) if (!d.order || d.order.galleryId === change.galleryId) soon(orderId);
+      for (const orderId of watched.keys()) {
+        const order = of(orderId).order;
+        if (!order || order.galleryId === change.galleryId) soon(orderId);
+      }
     });
     // Upload chunks of a delivery do not all come with an event: look while files are going out.
     setInterval(() => {
