@@ -375,6 +375,21 @@ describe('the full loop in Chromium: order, payment, delivery by drag and drop, 
     expect(logged.filter((e) => e !== favicon)).toEqual([]);
   });
 
+  it('shows the studio the download page link and when the client downloaded', async () => {
+    const { page } = setup.session;
+    await page.getByRole('button', { name: 'Orders', exact: true }).click();
+    // The desk reopens on the order it showed last (this one, from validating and marking it paid).
+    await page.getByRole('heading', { level: 1, name: `Order ${orderNumber}` }).waitFor();
+    await page.getByRole('button', { name: 'Sync now' }).first().click();
+    const card = page.getByRole('region', { name: 'Download page' });
+    await card.getByText(downloadLink, { exact: true }).waitFor({ timeout: 20_000 });
+    const downloads = card.getByRole('list', { name: 'Downloads' });
+    await downloads.getByText('All files as a zip (full resolution)').waitFor({ timeout: 20_000 });
+    await downloads.getByText('All files as a zip (web version)').waitFor();
+    await card.scrollIntoViewIfNeeded();
+    await setup.shot('36-order-download-link');
+  });
+
   it('shows the delivery in Polish, with the matcher’s reasons translated', async () => {
     const { page } = setup.session;
     await page.getByRole('button', { name: 'Settings', exact: true }).click();

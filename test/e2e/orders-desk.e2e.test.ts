@@ -232,9 +232,9 @@ describe('the order desk in Chromium against the hosted service', { timeout: 90_
     const sentence =
       'This order is paid, so it can’t be cancelled. If the client gets their money back, refund them outside Proofdesk and record the refund here.';
     expect(await description(cancel)).toBe(sentence);
-    // Delivery of files is not a button here: it comes with Photo delivery.
+    // Delivering is not a button here: Photo delivery, on the same page, does it.
     expect(await description(actions.getByRole('button', { name: 'Deliver', exact: true }))).toMatch(
-      /^Delivery of files comes with Photo delivery/,
+      /^Deliver to client in Photo delivery, below/,
     );
     // Focused (or pointed at), it says why in the line under the buttons too.
     await cancel.focus();
@@ -369,7 +369,7 @@ describe('the order desk in Chromium against the hosted service', { timeout: 90_
     await page.getByRole('heading', { level: 1, name: `Zamówienie ${orderNumber}` }).waitFor();
     const actions = page.getByRole('region', { name: 'Działania' });
     await actions.getByRole('button', { name: 'Zapisz zwrot' }).waitFor();
-    await actions.locator('[aria-live]').getByText('Pliki przekazuje się w sekcji Przekazanie zdjęć', { exact: false }).waitFor();
+    await actions.locator('[aria-live]').getByText('Przekaż klientowi w sekcji Przekazanie zdjęć poniżej', { exact: false }).waitFor();
     await page
       .getByRole('region', { name: 'Płatność' })
       .getByText(/^120,00\s*zł zapłacone poza serwisem$/)

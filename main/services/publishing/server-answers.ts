@@ -37,6 +37,11 @@ export function createServerAnswers(catalog: Catalog, events: AnswerEvents) {
     },
 
     rejected(item: OutboxItem, message: string): void {
+      // An order's delivery files or delivery set (topic delivery:<orderId>): no row shows them, so say it.
+      if (item.topic?.startsWith('delivery:')) {
+        events.notice(`The hosted service refused “${item.label}”. ${message}`, 'error');
+        return;
+      }
       const gallery = galleryOf(item);
       if (!gallery) return;
       catalog.transaction(() => {
@@ -52,6 +57,13 @@ export function createServerAnswers(catalog: Catalog, events: AnswerEvents) {
 
     uploadProgress(seq: number): void {
       const item = catalog.outbox.get(seq);
+      if (item?.topic?.startsWith('delivery:')) {
+        // A delivery's files going out: the order's gallery page and the delivery panel follow it.
+        const order = catalog.activity.order(item.topic.slice('delivery:'.length));
+        const owner = order ? catalog.galleries.get(order.galleryId) : null;
+        if (order) events.galleryChanged(order.galleryId, owner?.clientId ?? null, 'upload');
+        return;
+      }
       const gallery = item ? galleryOf(item) : null;
       if (gallery) events.galleryChanged(gallery.id, gallery.clientId, 'upload');
     },

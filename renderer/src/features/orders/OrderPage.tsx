@@ -7,6 +7,7 @@ import { PhotoThumbs } from '../clients/PhotoThumbs';
 import { DeliveryPanel } from '../delivery/DeliveryPanel';
 import { CorrectEmailDialog } from './ActionDialogs';
 import { OrderActions } from './OrderActions';
+import { OrderDownloadLink } from './OrderDownloadLink';
 import { OrderEmails } from './OrderEmails';
 import { OrderHistory } from './OrderHistory';
 import { OrderStatePill, SyncMarker } from './OrderStatePill';
@@ -93,6 +94,7 @@ export function OrderPage() {
 
         <OrderActions order={order} />
         {order.state !== 'cancelled' ? <DeliveryPanel orderId={order.id} /> : null}
+        <OrderDownloadLink order={order} />
 
         <div className="order-page__columns">
           <div className="order-page__column">

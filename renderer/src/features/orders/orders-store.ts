@@ -38,6 +38,8 @@ interface OrdersState {
   act(event: StudioOrderEventBody): Promise<boolean>;
   correctContact(email: string, phone: string | null): Promise<boolean>;
   resend(emailId: string): Promise<boolean>;
+  /** A new download link for the client, valid `days`; the old one stops working. */
+  renewLink(days: number): Promise<boolean>;
   dismissProblem(seq: number): Promise<void>;
   clearActionError(): void;
 }
@@ -136,6 +138,7 @@ export const useOrders = create<OrdersState>((set, get) => {
     correctContact: (email, phone) =>
       run('correctContact', (orderId) => getApi().call('orders.correctContact', { orderId, email, ...(phone !== null ? { phone } : {}) })),
     resend: (emailId) => run(`resend:${emailId}`, (orderId) => getApi().call('orders.resendEmail', { orderId, emailId })),
+    renewLink: (days) => run('renewLink', (orderId) => getApi().call('delivery.renewLink', { orderId, days })),
     async dismissProblem(seq) {
       await run(`dismiss:${seq}`, (orderId) => getApi().call('orders.dismissProblem', { orderId, seq }));
     },
