@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DetailPlaceholder } from '../../ui/DetailPlaceholder';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { formatDateTime } from '../../ui/format';
@@ -29,23 +30,12 @@ export function ClientPage() {
 
   if (!detail) {
     return (
-      <section className="page page--wide" aria-label={t('sections.clients.title')}>
-        {back}
-        {detailState === 'error' && detailError ? (
-          <div className="stack">
-            <ErrorNotice message={detailError.message} />
-            <div>
-              <button type="button" className="button" onClick={() => clientId && void useClients.getState().open(clientId)}>
-                {t('common.tryAgain')}
-              </button>
-            </div>
-          </div>
-        ) : (
-          <p className="muted" role="status">
-            {t('common.loading')}
-          </p>
-        )}
-      </section>
+      <DetailPlaceholder
+        label={t('sections.clients.title')}
+        back={back}
+        error={detailState === 'error' ? detailError : null}
+        onRetry={() => clientId && void useClients.getState().open(clientId)}
+      />
     );
   }
 

@@ -1,12 +1,10 @@
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { formatBytes } from '../../ui/format';
+import { ProgressStep, type StepState } from '../../ui/ProgressStep';
 import { syncWaits, useSync } from '../sync/sync-store';
 import type { SendPhase } from './delivery-plan';
 import { type OrderDelivery, useDelivery } from './delivery-store';
-
-type StepState = 'pending' | 'current' | 'done' | 'failed';
 
 /**
  * After "Send": the full and web files being made (the job's progress), then uploaded (the order's
@@ -29,7 +27,7 @@ export function SendProgress({ orderId, delivery, phase }: { orderId: string; de
     <section className="delivery-send" aria-labelledby={`delivery-send-${orderId}`}>
       <h3 id={`delivery-send-${orderId}`}>{t('delivery.send.title')}</h3>
       <ol className="steps">
-        <Step state={making} number={1} title={t('delivery.send.making')}>
+        <ProgressStep state={making} number={1} title={t('delivery.send.making')} stateLabel={t(`delivery.send.step.${making}`)}>
           {phase === 'failed' ? null : (
             <>
               <progress
@@ -44,8 +42,8 @@ export function SendProgress({ orderId, delivery, phase }: { orderId: string; de
               </small>
             </>
           )}
-        </Step>
-        <Step state={uploading} number={2} title={t('delivery.send.uploading')}>
+        </ProgressStep>
+        <ProgressStep state={uploading} number={2} title={t('delivery.send.uploading')} stateLabel={t(`delivery.send.step.${uploading}`)}>
           {progress && (phase === 'uploading' || phase === 'uploaded') ? (
             <>
               <progress
@@ -63,10 +61,15 @@ export function SendProgress({ orderId, delivery, phase }: { orderId: string; de
               </small>
             </>
           ) : null}
-        </Step>
-        <Step state={uploaded ? 'done' : 'pending'} number={3} title={t('delivery.send.uploaded')}>
+        </ProgressStep>
+        <ProgressStep
+          state={uploaded ? 'done' : 'pending'}
+          number={3}
+          title={t('delivery.send.uploaded')}
+          stateLabel={t(`delivery.send.step.${uploaded ? 'done' : 'pending'}`)}
+        >
           {uploaded ? <small>{t('delivery.send.uploadedNote', { count: files })}</small> : null}
-        </Step>
+        </ProgressStep>
       </ol>
 
       {phase === 'uploading' && waits === 'offline' ? (
@@ -107,23 +110,5 @@ export function SendProgress({ orderId, delivery, phase }: { orderId: string; de
         ) : null}
       </div>
     </section>
-  );
-}
-
-function Step({ state, number, title, children }: { state: StepState; number: number; title: string; children?: ReactNode }) {
-  const { t } = useTranslation();
-  return (
-    <li className={`step step--${state}`}>
-      <span className="step__marker" aria-hidden="true">
-        {state === 'done' ? '✓' : state === 'failed' ? '!' : number}
-      </span>
-      <div className="step__body">
-        <span className="step__title">
-          {title}
-          <span className="visually-hidden"> — {t(`delivery.send.step.${state}`)}</span>
-        </span>
-        {children}
-      </div>
-    </li>
   );
 }

@@ -1,4 +1,4 @@
-import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../../shared/errors';
 import type { GallerySummary } from '../../../../shared/schemas/galleries';
@@ -7,11 +7,10 @@ import { getApi } from '../../api/use-api';
 import { CopyButton } from '../../ui/CopyButton';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { formatBytes } from '../../ui/format';
+import { ProgressStep, type StepState } from '../../ui/ProgressStep';
 import { useClients } from '../clients/clients-store';
 import { useNav } from '../shell/nav-store';
 import { syncWaits, useSync } from '../sync/sync-store';
-
-type StepState = 'pending' | 'current' | 'done' | 'failed';
 
 interface Props {
   galleryId: string;
@@ -104,7 +103,7 @@ export function PublishProgress({ galleryId, job, onBackToForm, onClose }: Props
   return (
     <div className="publish-progress">
       <ol className="steps">
-        <Step state={proofs} number={1} title={t('publish.progress.proofs')}>
+        <ProgressStep state={proofs} number={1} title={t('publish.progress.proofs')} stateLabel={t(`publish.progress.step.${proofs}`)}>
           {jobFailed ? null : (
             <>
               <progress
@@ -119,8 +118,13 @@ export function PublishProgress({ galleryId, job, onBackToForm, onClose }: Props
               </small>
             </>
           )}
-        </Step>
-        <Step state={state === 'cancelled' ? 'failed' : sending} number={2} title={t('publish.progress.sending')}>
+        </ProgressStep>
+        <ProgressStep
+          state={state === 'cancelled' ? 'failed' : sending}
+          number={2}
+          title={t('publish.progress.sending')}
+          stateLabel={t(`publish.progress.step.${state === 'cancelled' ? 'failed' : sending}`)}
+        >
           {upload && sending !== 'pending' && state !== 'cancelled' ? (
             <>
               <progress
@@ -138,8 +142,13 @@ export function PublishProgress({ galleryId, job, onBackToForm, onClose }: Props
               </small>
             </>
           ) : null}
-        </Step>
-        <Step state={published ? 'done' : 'pending'} number={3} title={t('publish.progress.published')} />
+        </ProgressStep>
+        <ProgressStep
+          state={published ? 'done' : 'pending'}
+          number={3}
+          title={t('publish.progress.published')}
+          stateLabel={t(`publish.progress.step.${published ? 'done' : 'pending'}`)}
+        />
       </ol>
 
       {state === 'sending' && waits === 'offline' ? (
@@ -207,23 +216,5 @@ export function PublishProgress({ galleryId, job, onBackToForm, onClose }: Props
         ) : null}
       </div>
     </div>
-  );
-}
-
-function Step({ state, number, title, children }: { state: StepState; number: number; title: string; children?: ReactNode }) {
-  const { t } = useTranslation();
-  return (
-    <li className={`step step--${state}`}>
-      <span className="step__marker" aria-hidden="true">
-        {state === 'done' ? '✓' : state === 'failed' ? '!' : number}
-      </span>
-      <div className="step__body">
-        <span className="step__title">
-          {title}
-          <span className="visually-hidden"> — {t(`publish.progress.step.${state}`)}</span>
-        </span>
-        {children}
-      </div>
-    </li>
   );
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OrderDetail } from '../../../../shared/schemas/orders-desk';
+import { DetailPlaceholder } from '../../ui/DetailPlaceholder';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { formatDate, formatDateTime, formatMoney } from '../../ui/format';
 import { PhotoThumbs } from '../clients/PhotoThumbs';
@@ -28,23 +29,12 @@ export function OrderPage() {
 
   if (!detail) {
     return (
-      <section className="page page--wide" aria-label={t('sections.orders.title')}>
-        {back}
-        {detailState === 'error' && detailError ? (
-          <div className="stack">
-            <ErrorNotice message={detailError.message} />
-            <div>
-              <button type="button" className="button" onClick={() => orderId && void useOrders.getState().open(orderId)}>
-                {t('common.tryAgain')}
-              </button>
-            </div>
-          </div>
-        ) : (
-          <p className="muted" role="status">
-            {t('common.loading')}
-          </p>
-        )}
-      </section>
+      <DetailPlaceholder
+        label={t('sections.orders.title')}
+        back={back}
+        error={detailState === 'error' ? detailError : null}
+        onRetry={() => orderId && void useOrders.getState().open(orderId)}
+      />
     );
   }
 
