@@ -1,4 +1,4 @@
-// Test-only: selection photos in one line, exiftool when installed, fixture paths.
+// Test-only: selection photos in one line, exiftool (npm test installs it), fixture paths.
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
