@@ -28,6 +28,7 @@ import {
 } from './schemas/galleries';
 import { jobProgressSchema } from './schemas/jobs';
 import { libraryCreateInput, libraryOpenInput, librarySchema, recentLibrarySchema } from './schemas/library';
+import { studioSettingsSchema } from './schemas/orders-api';
 import {
   orderActInput,
   orderContactInput,
@@ -143,6 +144,16 @@ export const calls = {
     "Export the client's selection for a program: text to copy, a file saved, sidecars or copies (progress as job.progress)",
   ),
   'exports.cancel': call(exportCancelInput, exportCancelOutput, 'Stop a running sidecar or copy export'),
+  'studio.settings': call(
+    none,
+    z.object({ settings: studioSettingsSchema, pending: z.boolean(), fresh: z.boolean() }),
+    'Payment instructions, where new orders are announced, card payments (last known when offline)',
+  ),
+  'studio.saveSettings': call(
+    studioSettingsSchema.strict(),
+    z.object({ settings: studioSettingsSchema, pending: z.boolean(), fresh: z.boolean() }),
+    "Change the studio's payment settings (sent on sync)",
+  ),
   'photos.retry': call(
     z.object({ photoIds: z.array(z.string().min(1)).min(1) }).strict(),
     z.null(),

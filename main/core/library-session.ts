@@ -8,7 +8,7 @@ import type { Logger } from '../ipc/types';
 import { type Catalog, type CatalogReader, createCatalogReader, openCatalog } from '../services/catalog';
 import { createDeliveryService, type DeliveryService } from '../services/delivery';
 import { createIngestService, type IngestService, imaging } from '../services/ingest';
-import { createExportRunner, createOrdersService, type ExportRunner, type OrdersService } from '../services/orders';
+import { createExportRunner, createOrdersService, createStudioSettings, type ExportRunner, type OrdersService } from '../services/orders';
 import { createPublishingService, createServerAnswers, type PublishingService } from '../services/publishing';
 import type { SecretStore } from '../services/secrets';
 import { createSyncService, type SyncService } from '../services/sync';
@@ -23,6 +23,7 @@ export interface LibrarySession {
   publishing: PublishingService;
   orders: OrdersService;
   delivery: DeliveryService;
+  studioSettings: ReturnType<typeof createStudioSettings>;
   /** Export of a client's selection for the photographer's editor. */
   exports: ExportRunner;
   /** Where variant files live; served to the renderer under /media/. */
@@ -121,6 +122,7 @@ export async function openLibrarySession(
     publishing,
     orders,
     delivery,
+    studioSettings: createStudioSettings(catalog, (p) => sync.read(p)),
     exports,
     mediaDir,
     async close() {

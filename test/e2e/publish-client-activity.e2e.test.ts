@@ -64,6 +64,19 @@ describe('publish a shoot and follow the client in Chromium', { timeout: 90_000 
     expect(await issued.locator('.pair-code__code').textContent()).toMatch(/^\S{6,}$/);
     await issued.scrollIntoViewIfNeeded();
     await shot('08b-settings-pair-another');
+    // Settings › Payments: the transfer details clients see while an order awaits payment.
+    const payments = page.getByRole('region', { name: 'Payments' });
+    await payments
+      .getByLabel('Payment instructions')
+      .fill('Przelew na konto PL61 1090 1014 0000 0712 1981 2874, w tytule numer zamówienia.');
+    await payments.getByLabel('E-mail for new orders').fill('zamowienia@example.pl');
+    await payments.getByRole('button', { name: 'Save payment settings' }).click();
+    await payments
+      .getByRole('status')
+      .filter({ hasText: /Saved|Waiting to be sent/ })
+      .waitFor();
+    await payments.scrollIntoViewIfNeeded();
+    await shot('08c-settings-payments');
   });
 
   it('publishes the shoot to a new client through the dialog, offline first', async () => {

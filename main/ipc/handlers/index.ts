@@ -5,7 +5,7 @@ import { appHandlers } from './app';
 import type { HandlerDeps } from './deps';
 import { exportHandlers } from './exports';
 import { clientHandlers, galleryHandlers } from './galleries';
-import { deliveryHandlers, orderHandlers } from './orders';
+import { deliveryHandlers, orderHandlers, studioHandlers } from './orders';
 import { photoHandlers } from './photos';
 import { shootHandlers } from './shoots';
 import { syncHandlers } from './sync';
@@ -22,6 +22,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...galleryHandlers(deps),
     ...orderHandlers(deps),
     ...deliveryHandlers(deps),
+    ...studioHandlers(deps),
     ...exportHandlers(deps),
   };
 }

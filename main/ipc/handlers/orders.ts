@@ -27,3 +27,10 @@ export function deliveryHandlers(deps: HandlerDeps): Prefixed<'delivery'> {
     'delivery.progress': ({ orderId }) => delivery().progress(orderId),
   };
 }
+
+export function studioHandlers(deps: HandlerDeps): Prefixed<'studio'> {
+  return {
+    'studio.settings': () => requireSession(deps).studioSettings.get(),
+    'studio.saveSettings': (settings) => requireSession(deps).studioSettings.save(settings),
+  };
+}

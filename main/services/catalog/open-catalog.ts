@@ -16,6 +16,7 @@ import { assertNotNewer, migrate } from './migrate';
 import { LATEST_VERSION } from './migrations';
 import { createOutboxRepo, type OutboxRepo } from './outbox-repo';
 import { createPhotosRepo, type PhotosRepo } from './photos-repo';
+import { createSettingsCacheRepo, type SettingsCacheRepo } from './settings-cache-repo';
 import { createShootsRepo, type ShootsRepo } from './shoots-repo';
 import { createSyncStateRepo, type SyncStateRepo } from './sync-state-repo';
 import { createUuidV7 } from './uuidv7';
@@ -47,6 +48,8 @@ export interface Catalog {
   readonly galleries: GalleriesRepo;
   /** Files prepared for orders' deliveries. */
   readonly deliveries: DeliveriesRepo;
+  /** The studio's settings (payment instructions…) as the hosted service last said them. */
+  readonly studioSettings: SettingsCacheRepo;
   /** Runs fn in one transaction (nested calls become savepoints): all of its writes or none. */
   transaction<T>(fn: () => T): T;
   close(): void;
@@ -98,6 +101,7 @@ export function openCatalog(libraryDir: string, options: CatalogOptions): Catalo
     clients: createClientsRepo(db, now),
     galleries: createGalleriesRepo(db, now),
     deliveries: createDeliveriesRepo(db, now),
+    studioSettings: createSettingsCacheRepo(db, now),
     transaction: (fn) => db.transaction(fn)(),
     close: () => db.close(),
   };

@@ -4,3 +4,4 @@ export { createExportRunner, type ExportRunner, type RunExportInput } from './ex
 export { type OrderData, readOrder } from './order-data';
 export { orderTopic } from './order-requests';
 export { createOrdersService, type OrdersService } from './orders-service';
+export { createStudioSettings, STUDIO_SETTINGS_TOPIC, type StudioSettingsView } from './studio-settings';

@@ -52,6 +52,8 @@ export interface SyncService {
   pair(serverUrl: string, code: string, deviceName: string): Promise<{ deviceId: string; studio: { id: string; name: string } }>;
   /** A single-use code for pairing another laptop of the studio (needs the server: no queueing). */
   newPairingCode(): Promise<{ code: string; expiresAt: string }>;
+  /** A GET of the hosted API now (not queued): for what is read, not changed. Throws AppError offline. */
+  read(path: string): Promise<unknown>;
   /** Forgets the device token; queued changes stay and go out after pairing again. */
   unpair(): Promise<void>;
   /** Settings changed the server address. */
@@ -157,6 +159,29 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     }),
   );
 
+  /** One request now, for what cannot wait in the outbox; every failure is a sentence to show. */
+  async function online(method: string, path: string, expect: number, offlineSentence: string, json?: unknown): Promise<unknown> {
+    const device = await usableCredentials();
+    if (!device) throw new AppError('conflict', 'Pair this computer with the hosted service first (Settings › Hosted service).');
+    const api = createApiClient(options.fetch, device.serverUrl);
+    let answer: Awaited<ReturnType<typeof api.request>>;
+    try {
+      answer = await api.request(method, path, {
+        token: device.token,
+        ...(json !== undefined ? { json, idempotencyKey: crypto.randomUUID() } : {}),
+      });
+    } catch {
+      throw new AppError('io_error', `The hosted service cannot be reached. ${offlineSentence}; try again when online.`);
+    }
+    if (answer.status !== expect) {
+      throw new AppError(
+        answer.status === 401 ? 'unauthorized' : 'io_error',
+        answer.status === 401 ? REVOKED_MESSAGE : serverMessage(answer),
+      );
+    }
+    return answer.body;
+  }
+
   const service: SyncService = {
     async pair(url, code, deviceName) {
       const paired = await pairDevice(options.fetch, normaliseServerUrl(url), code, deviceName);
@@ -169,24 +194,15 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
       return { deviceId: paired.deviceId, studio: paired.studio };
     },
     async newPairingCode() {
-      const device = await usableCredentials();
-      if (!device) throw new AppError('conflict', 'Pair this computer first; then it can give out codes for the studio’s other computers.');
-      const api = createApiClient(options.fetch, device.serverUrl);
-      let answer: Awaited<ReturnType<typeof api.request>>;
-      try {
-        answer = await api.request('POST', '/v1/pairing-codes', { token: device.token, json: {}, idempotencyKey: crypto.randomUUID() });
-      } catch {
-        throw new AppError('io_error', 'The hosted service cannot be reached. A pairing code needs a connection; try again when online.');
-      }
-      const body = answer.body as { code?: unknown; expiresAt?: unknown } | null;
-      if (answer.status !== 201 || typeof body?.code !== 'string' || typeof body.expiresAt !== 'string') {
-        throw new AppError(
-          answer.status === 401 ? 'unauthorized' : 'io_error',
-          answer.status === 401 ? REVOKED_MESSAGE : serverMessage(answer),
-        );
-      }
+      const body = (await online('POST', '/v1/pairing-codes', 201, 'A pairing code needs a connection', {})) as {
+        code?: unknown;
+        expiresAt?: unknown;
+      } | null;
+      if (typeof body?.code !== 'string' || typeof body.expiresAt !== 'string')
+        throw new AppError('io_error', 'The hosted service sent no pairing code. Try again.');
       return { code: body.code, expiresAt: body.expiresAt };
     },
+    read: (path) => online('GET', path, 200, 'Reading this needs a connection'),
     async unpair() {
       await forgetCredentials(secrets);
       credentials = null;

@@ -4,6 +4,7 @@ import init from './001-init';
 import sync from './002-sync';
 import galleries from './003-galleries';
 import deliveries from './004-deliveries';
+import studioSettings from './005-studio-settings';
 
 export interface Migration {
   version: number;
@@ -16,6 +17,7 @@ export const migrations: readonly Migration[] = [
   { version: 2, name: 'sync', sql: sync },
   { version: 3, name: 'galleries', sql: galleries },
   { version: 4, name: 'deliveries', sql: deliveries },
+  { version: 5, name: 'studio-settings', sql: studioSettings },
 ];
 
 export const LATEST_VERSION = migrations.length;

@@ -4,6 +4,7 @@ import { type Language, languages, themes } from '../../../../shared/schemas/pre
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Field } from '../../ui/Field';
 import { useLibrary } from '../library/library-store';
+import { PaymentsCard } from '../studio/PaymentsCard';
 import { SyncCard } from '../sync/SyncCard';
 import { usePrefs } from './prefs-store';
 
@@ -89,6 +90,7 @@ export function SettingsPage() {
           </section>
         ) : null}
         {library ? <SyncCard /> : null}
+        {library ? <PaymentsCard /> : null}
         {info ? (
           <section className="card" aria-labelledby="about-title">
             <h2 id="about-title">{t('settings.about')}</h2>
