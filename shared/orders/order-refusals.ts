@@ -1,6 +1,7 @@
 // Every refusal of the order machine: a code for programs, a stable key for translation and an
 // English sentence for people that says what to do instead. `{name}` in a sentence is filled
 // from the refusal's params (the UI does the same with its translated sentence).
+import { fillTemplate, type Refusal, type RefusalParams, refusalMaker } from '../refusals';
 
 export const refusalCodes = [
   'invalid_event',
@@ -98,23 +99,7 @@ export const refusalTexts = {
 } as const satisfies Record<string, { code: RefusalCode; text: string }>;
 export type RefusalKey = keyof typeof refusalTexts;
 
-export type RefusalParams = Record<string, string | number>;
+export type OrderRefusal = Refusal<RefusalCode, RefusalKey>;
+export { fillTemplate, type RefusalParams };
 
-export interface OrderRefusal {
-  ok: false;
-  code: RefusalCode;
-  /** The English sentence: what is wrong and what to do instead. */
-  reason: string;
-  /** The translation key of the sentence: `orders.refusal.<reasonKey>`. */
-  reasonKey: RefusalKey;
-  params: RefusalParams;
-}
-
-export function fillTemplate(text: string, params: RefusalParams): string {
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
-}
-
-export function refusal(key: RefusalKey, params: RefusalParams = {}): OrderRefusal {
-  const { code, text } = refusalTexts[key];
-  return { ok: false, code, reason: fillTemplate(text, params), reasonKey: key, params };
-}
+export const refusal = refusalMaker<RefusalCode, typeof refusalTexts>(refusalTexts);

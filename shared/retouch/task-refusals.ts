@@ -1,7 +1,7 @@
 // Every refusal of the retouch task machine: a code for programs, a stable key for translation
 // (`retouch.refusal.<key>`) and an English sentence that says what to do instead. `{name}` is
 // filled from the params; times in sentences are HH:MM UTC (params keep the ISO time for the UI).
-import { fillTemplate, type RefusalParams } from '../orders/order-refusals';
+import { type Refusal, refusalMaker } from '../refusals';
 
 export const taskRefusalCodes = [
   'invalid_event',
@@ -76,17 +76,6 @@ export const taskRefusalTexts = {
 } as const satisfies Record<string, { code: TaskRefusalCode; text: string }>;
 export type TaskRefusalKey = keyof typeof taskRefusalTexts;
 
-export interface TaskRefusal {
-  ok: false;
-  code: TaskRefusalCode;
-  /** The English sentence: what is wrong and what to do instead. */
-  reason: string;
-  /** The translation key of the sentence: `retouch.refusal.<reasonKey>`. */
-  reasonKey: TaskRefusalKey;
-  params: RefusalParams;
-}
+export type TaskRefusal = Refusal<TaskRefusalCode, TaskRefusalKey>;
 
-export function taskRefusal(key: TaskRefusalKey, params: RefusalParams = {}): TaskRefusal {
-  const { code, text } = taskRefusalTexts[key];
-  return { ok: false, code, reason: fillTemplate(text, params), reasonKey: key, params };
-}
+export const taskRefusal = refusalMaker<TaskRefusalCode, typeof taskRefusalTexts>(taskRefusalTexts);
