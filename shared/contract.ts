@@ -41,6 +41,25 @@ import {
 } from './schemas/orders-desk';
 import { noticeSchema, photoDetailSchema, photoListInput, photoListOutput, photosChangedSchema, setFlagsInput } from './schemas/photos';
 import { prefsPatchSchema, prefsSchema } from './schemas/prefs';
+import {
+  claimOutput,
+  diffInput,
+  diffOutput,
+  downloadOriginalsInput,
+  dropPreviewInput,
+  dropPreviewOutput,
+  openFileInput,
+  retouchChangedSchema,
+  retouchCreateInput,
+  retouchDetailSchema,
+  retouchListInput,
+  retouchListOutput,
+  retouchPlanInput,
+  reviewInput,
+  submitInput,
+  taskIdInput,
+  taskIdsInput,
+} from './schemas/retouch-desk';
 import { addShootInput, shootIdInput, shootProgressSchema, shootSchema } from './schemas/shoots';
 import { pairInput, syncStatusSchema } from './schemas/sync';
 
@@ -154,6 +173,44 @@ export const calls = {
     z.object({ settings: studioSettingsSchema, pending: z.boolean(), fresh: z.boolean() }),
     "Change the studio's payment settings (sent on sync)",
   ),
+  'retouch.list': call(retouchListInput, retouchListOutput, 'The retouch queue by filter (mine, unclaimed, sent back, due…), with counts'),
+  'retouch.get': call(
+    taskIdInput,
+    retouchDetailSchema,
+    'One retouch task: its photo, rounds, markups, history, prepared images and the actions possible now',
+  ),
+  'retouch.create': call(
+    retouchCreateInput,
+    z.object({ taskIds: z.array(z.string()) }),
+    'Retouch tasks made by hand from photos, with a brief (sent on sync)',
+  ),
+  'retouch.plan': call(retouchPlanInput, retouchDetailSchema, "Change a task's priority or due date (sent on sync)"),
+  'retouch.claim': call(
+    taskIdsInput,
+    claimOutput,
+    'Claim tasks: a hold through the hosted service, so nobody else works on them (needs a connection)',
+  ),
+  'retouch.release': call(taskIdsInput, claimOutput, 'Give tasks back to the queue'),
+  'retouch.resume': call(taskIdInput, retouchDetailSchema, 'Start the next round of a task that was sent back (needs a connection)'),
+  'retouch.dropPreview': call(dropPreviewInput, dropPreviewOutput, 'Match dropped edited files to the tasks (nothing is sent yet)'),
+  'retouch.submit': call(
+    submitInput,
+    z.object({ jobId: z.string() }),
+    'Attach edited files to their tasks and send them to review (progress as job.progress)',
+  ),
+  'retouch.review': call(reviewInput, retouchDetailSchema, 'Approve a version, or send it back with markups and a comment (sent on sync)'),
+  'retouch.diff': call(diffInput, diffOutput, 'The difference overlay of two images of a task (computed off the main thread, cached)'),
+  'retouch.downloadOriginals': call(
+    downloadOriginalsInput,
+    z.object({ jobId: z.string() }),
+    'Save the originals of tasks into a folder, as files or one zip (progress as job.progress)',
+  ),
+  'retouch.open': call(
+    openFileInput,
+    z.object({ path: z.string() }),
+    "Open a task's original or latest version in the system's editor, or show it in its folder",
+  ),
+  'retouch.dismissProblem': call(taskIdInput, retouchDetailSchema, 'Hide a refused change once the user has read why'),
   'photos.retry': call(
     z.object({ photoIds: z.array(z.string().min(1)).min(1) }).strict(),
     z.null(),
@@ -169,6 +226,7 @@ export const events = {
   notice: noticeSchema,
   'sync.status': syncStatusSchema,
   'gallery.changed': galleryChangedSchema,
+  'retouch.changed': retouchChangedSchema,
 } as const;
 
 export type Calls = typeof calls;

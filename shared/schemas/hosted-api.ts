@@ -131,7 +131,13 @@ export const clientChangeTypes = [
   'order.downloaded',
 ] as const;
 /** What studio devices did (payload shapes below), so every laptop of the studio converges. */
-export const studioChangeTypes = ['client.updated', 'gallery.updated', 'photo.flagged'] as const;
+export const studioChangeTypes = [
+  'client.updated',
+  'gallery.updated',
+  'photo.flagged',
+  /** A retouch task changed (issue 7): payload retouch-api retouchTaskUpdatedPayload; galleryId '' when the task has none. */
+  'retouch.task.updated',
+] as const;
 export const changeTypes = [...clientChangeTypes, ...studioChangeTypes] as const;
 export const changeSchema = z.object({
   seq: z.number().int().positive(),
