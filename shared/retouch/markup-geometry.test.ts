@@ -54,7 +54,7 @@ function expectClose(actual: unknown, expected: unknown, tolerance: number) {
   const a = numbers(actual);
   const b = numbers(expected);
   expect(a.length).toBe(b.length);
-  a.forEach((v, i) => expect(Math.abs(v - (b[i] as number))).toBeLessThanOrEqual(tolerance));
+  for (const [i, v] of a.entries()) expect(Math.abs(v - (b[i] as number))).toBeLessThanOrEqual(tolerance);
 }
 
 describe('markup geometry: relative ⇄ pixels', () => {
