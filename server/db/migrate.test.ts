@@ -11,6 +11,7 @@ import * as m0004 from './migrations/0004-idempotency-owners';
 import * as m0005 from './migrations/0005-studio-photo-flags';
 import * as m0006 from './migrations/0006-order-flow';
 import * as m0007 from './migrations/0007-deliveries';
+import * as m0008 from './migrations/0008-retouch';
 import { openDatabase } from './open-database';
 import type { Db } from './types';
 
@@ -59,6 +60,11 @@ for (const kind of databaseKinds) {
           'delivery_files',
           'download_links',
           'delivery_downloads',
+          'retouch_tasks',
+          'retouch_transitions',
+          'retouch_versions',
+          'retouch_markups',
+          'retouch_originals',
         ]),
       );
     });
@@ -86,7 +92,7 @@ for (const kind of databaseKinds) {
       expect(await db.selectFrom('devices').selectAll().execute()).toEqual([]);
 
       // Later migrations build on 0001's tables: undo them first, newest first.
-      for (const later of [m0007, m0006, m0005, m0004, m0003, m0002]) await later.down(db);
+      for (const later of [m0008, m0007, m0006, m0005, m0004, m0003, m0002]) await later.down(db);
       await m0001.down(db);
       const tables = (await db.introspection.getTables()).map((t) => t.name);
       expect(tables).not.toContain('studios');
@@ -113,6 +119,7 @@ for (const kind of databaseKinds) {
         .values({ owner: 'gallery:g1', ...answer })
         .execute();
 
+      await m0008.down(db);
       await m0007.down(db);
       await m0006.down(db);
       await m0004.down(db);
@@ -140,6 +147,7 @@ for (const kind of databaseKinds) {
       await m0004.up(db);
       await m0006.up(db);
       await m0007.up(db);
+      await m0008.up(db);
       expect(await db.selectFrom('idempotency_records').select(['owner', 'key']).execute()).toEqual([{ owner: 'device:d1', key: 'k1' }]);
     });
 
@@ -231,7 +239,7 @@ for (const kind of databaseKinds) {
         .values([order('o1', 'awaiting_validation', 3000), order('o2', 'awaiting_payment', 3000), order('o3', 'awaiting_payment', 0)])
         .execute();
 
-      expect(await migrateToLatest(db)).toEqual(['0006-order-flow', '0007-deliveries']);
+      expect(await migrateToLatest(db)).toEqual(['0006-order-flow', '0007-deliveries', '0008-retouch']);
       const rows = await db.selectFrom('orders').select(['id', 'state', 'flow', 'updated_at', 'placed_at']).orderBy('id').execute();
       const flows = rows.map((r) => orderFlowSchema.parse(JSON.parse(r.flow)));
       expect(flows.map(orderFlowProblems)).toEqual([[], [], []]);
@@ -379,7 +387,7 @@ for (const kind of databaseKinds) {
         .values([order('o1'), order('o2')])
         .execute();
 
-      expect(await migrateToLatest(db)).toEqual(['0007-deliveries']);
+      expect(await migrateToLatest(db)).toEqual(['0007-deliveries', '0008-retouch']);
       expect(await db.selectFrom('orders').select('id').orderBy('id').execute()).toEqual([{ id: 'o1' }, { id: 'o2' }]);
       const file = {
         order_id: 'o1',
@@ -446,6 +454,168 @@ for (const kind of databaseKinds) {
       expect(await db.selectFrom('orders').select('id').execute()).toEqual([{ id: 'o2' }]);
       await m0007.up(db);
       expect(await db.selectFrom('delivery_files').select('order_id').execute()).toEqual([]);
+    });
+
+    it('0008-retouch: orders from before keep their rows; tasks hold data, one per order and photo (any number by hand), per studio; history, versions and markups go with their task, everything with its studio and after down', async () => {
+      const db = await open();
+      await migrateToLatest(db, Object.fromEntries(Object.entries(migrations).filter(([name]) => name < '0008')));
+      const at = Date.UTC(2030, 6, 1, 8, 0);
+      for (const id of ['s1', 's2']) {
+        await db
+          .insertInto('studios')
+          .values({ id, name: id, email: `${id}@example.com`, created_at: at })
+          .execute();
+      }
+      await db
+        .insertInto('galleries')
+        .values({
+          id: 'g1',
+          studio_id: 's1',
+          slug: 'g-one-slug',
+          title: 'W',
+          access_code_hash: 'h',
+          created_at: at,
+          client_id: null,
+          expires_at: null,
+          updated_at: null,
+        })
+        .execute();
+      await db
+        .insertInto('orders')
+        .values({
+          id: 'o1',
+          studio_id: 's1',
+          gallery_id: 'g1',
+          session_id: null,
+          number: '2030-0001',
+          state: 'waiting_to_retouch',
+          placed_at: at,
+          delivery_method: '{}',
+          photo_ids: JSON.stringify(['p1']),
+          contact: '{}',
+          note: '',
+          total_minor: 0,
+          vat_minor: 0,
+          currency: 'PLN',
+          flow: '{}',
+          updated_at: at,
+        })
+        .execute();
+      expect(await migrateToLatest(db)).toEqual(['0008-retouch']);
+      expect(await db.selectFrom('orders').select('id').execute()).toEqual([{ id: 'o1' }]);
+
+      const task = (studio_id: string, id: string, order_id: string | null, photo_id = 'p1') => ({
+        studio_id,
+        id,
+        order_id,
+        photo_id,
+        gallery_id: order_id ? 'g1' : null,
+        photo_name: 'IMG_0001.jpg',
+        task: '{}',
+        state: 'to_do',
+        priority: 'normal',
+        due_at: at + 5 * 24 * 3600 * 1000,
+        revision: 1,
+        created_at: at,
+        updated_at: at,
+      });
+      await db
+        .insertInto('retouch_tasks')
+        .values(task('s1', 't1', 'o1'))
+        .execute();
+      expect(await db.selectFrom('retouch_tasks').selectAll().executeTakeFirstOrThrow()).toEqual(task('s1', 't1', 'o1'));
+      // The same ordered photo twice, or the same id in the same studio: refused.
+      await expect(
+        db
+          .insertInto('retouch_tasks')
+          .values(task('s1', 't2', 'o1'))
+          .execute(),
+      ).rejects.toThrow();
+      await expect(
+        db
+          .insertInto('retouch_tasks')
+          .values(task('s1', 't1', null))
+          .execute(),
+      ).rejects.toThrow();
+      // By hand, as often as wanted; another studio may use the same id.
+      await db
+        .insertInto('retouch_tasks')
+        .values([task('s1', 't3', null), task('s1', 't4', null), task('s2', 't1', null)])
+        .execute();
+      const child = { studio_id: 's1', task_id: 't1', round: 1, created_at: at };
+      await db
+        .insertInto('retouch_transitions')
+        .values({
+          studio_id: 's1',
+          task_id: 't1',
+          seq: 1,
+          from_state: null,
+          to_state: 'to_do',
+          event_type: 'create',
+          actor: '{}',
+          at,
+          round: 0,
+          note: 'Created.',
+        })
+        .execute();
+      const version = {
+        ...child,
+        sha256: 'a'.repeat(64),
+        name: 'IMG_0001-edit.tif',
+        size: 5 * 1024 * 1024 * 1024,
+        width: 6000,
+        height: 4000,
+      };
+      await db.insertInto('retouch_versions').values(version).execute();
+      expect(await db.selectFrom('retouch_versions').selectAll().executeTakeFirstOrThrow()).toEqual(version);
+      await db
+        .insertInto('retouch_markups')
+        .values({ ...child, markups: '[]' })
+        .execute();
+      await expect(db.insertInto('retouch_versions').values(version).execute()).rejects.toThrow();
+      await expect(
+        db
+          .insertInto('retouch_markups')
+          .values({ ...child, task_id: 'nope', markups: '[]' })
+          .execute(),
+      ).rejects.toThrow();
+      await db
+        .insertInto('retouch_originals')
+        .values({ studio_id: 's1', photo_id: 'p1', sha256: 'b'.repeat(64), name: 'IMG_0001.CR3', size: 1, updated_at: at })
+        .execute();
+      await expect(
+        db
+          .insertInto('retouch_originals')
+          .values({ studio_id: 's1', photo_id: 'p1', sha256: 'c'.repeat(64), name: 'x', size: 1, updated_at: at })
+          .execute(),
+      ).rejects.toThrow();
+
+      await db.deleteFrom('retouch_tasks').where('studio_id', '=', 's1').where('id', '=', 't1').execute();
+      for (const table of ['retouch_transitions', 'retouch_versions', 'retouch_markups'] as const) {
+        expect(await db.selectFrom(table).select('task_id').execute()).toEqual([]);
+      }
+      // The order's tasks go with the order, a studio's everything with the studio.
+      await db
+        .insertInto('retouch_tasks')
+        .values(task('s1', 't5', 'o1'))
+        .execute();
+      await db.deleteFrom('orders').where('id', '=', 'o1').execute();
+      expect(await db.selectFrom('retouch_tasks').select(['studio_id', 'id']).orderBy('studio_id').orderBy('id').execute()).toEqual([
+        { studio_id: 's1', id: 't3' },
+        { studio_id: 's1', id: 't4' },
+        { studio_id: 's2', id: 't1' },
+      ]);
+      await db.deleteFrom('studios').where('id', '=', 's1').execute();
+      expect(await db.selectFrom('retouch_tasks').select('id').execute()).toEqual([{ id: 't1' }]);
+      expect(await db.selectFrom('retouch_originals').select('photo_id').execute()).toEqual([]);
+
+      await m0008.down(db);
+      const tables = (await db.introspection.getTables()).map((t) => t.name);
+      for (const gone of ['retouch_tasks', 'retouch_transitions', 'retouch_versions', 'retouch_markups', 'retouch_originals']) {
+        expect(tables).not.toContain(gone);
+      }
+      await m0008.up(db);
+      expect(await db.selectFrom('retouch_tasks').select('id').execute()).toEqual([]);
     });
 
     it('refuse a database written by a newer server, with a sentence saying what to do', async () => {

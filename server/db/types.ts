@@ -224,6 +224,77 @@ export interface DeliveryDownloadsTable {
   at: number;
 }
 
+/** A retouch task (server/retouch): the machine's JSON plus the columns the queue filters and orders by. */
+export interface RetouchTasksTable {
+  studio_id: string;
+  /** The laptop's id for a task by hand (uuidv7); the server's for a task from an order. */
+  id: string;
+  order_id: string | null;
+  photo_id: string;
+  gallery_id: string | null;
+  /** The original's file name as the gallery knows it, e.g. IMG_0412.jpg. */
+  photo_name: string;
+  /** JSON of RetouchTask (shared/retouch); `state` mirrors task.state. */
+  task: string;
+  state: string;
+  /** One of retouchPriorities (shared/schemas/retouch-api). */
+  priority: string;
+  due_at: number | null;
+  /** 1 when made, +1 with every change of the task's view. */
+  revision: number;
+  created_at: number;
+  updated_at: number;
+}
+
+/** One row per transition of a task (shared/retouch TaskTransition), seq 1, 2, … per task. */
+export interface RetouchTransitionsTable {
+  studio_id: string;
+  task_id: string;
+  seq: number;
+  /** Null for the create transition. */
+  from_state: string | null;
+  to_state: string;
+  event_type: string;
+  /** JSON TaskActor. */
+  actor: string;
+  at: number;
+  round: number;
+  note: string;
+}
+
+/** The version file submitted in a round, in storage by sha256. */
+export interface RetouchVersionsTable {
+  studio_id: string;
+  task_id: string;
+  round: number;
+  sha256: string;
+  name: string;
+  size: number;
+  width: number;
+  height: number;
+  created_at: number;
+}
+
+/** The reviewer's markups of a rejected round. */
+export interface RetouchMarkupsTable {
+  studio_id: string;
+  task_id: string;
+  round: number;
+  /** JSON array of Markup (shared/retouch/markup.ts). */
+  markups: string;
+  created_at: number;
+}
+
+/** A photo's original on the hosted storage (uploaded by the laptop that holds it). */
+export interface RetouchOriginalsTable {
+  studio_id: string;
+  photo_id: string;
+  sha256: string;
+  name: string;
+  size: number;
+  updated_at: number;
+}
+
 export interface ChangesTable {
   studio_id: string;
   seq: number;
@@ -303,6 +374,11 @@ export interface Database {
   changes: ChangesTable;
   studio_counters: StudioCountersTable;
   studio_photo_flags: StudioPhotoFlagsTable;
+  retouch_tasks: RetouchTasksTable;
+  retouch_transitions: RetouchTransitionsTable;
+  retouch_versions: RetouchVersionsTable;
+  retouch_markups: RetouchMarkupsTable;
+  retouch_originals: RetouchOriginalsTable;
 }
 
 export type Db = Kysely<Database>;

@@ -26,8 +26,8 @@ export interface ApiErrorBody {
   error: { code: ApiErrorCode; message: string; fields?: Record<string, string> } & Record<string, unknown>;
 }
 
-/** Machine-readable facts a client needs to recover, e.g. `expectedOffset` for an upload. */
-export type ApiErrorDetails = Record<string, string | number | boolean | string[]>;
+/** Machine-readable facts a client needs to recover, e.g. `expectedOffset` for an upload, or the task a claim lost to. */
+export type ApiErrorDetails = Record<string, string | number | boolean | string[] | object>;
 
 export class ApiError extends Error {
   override name = 'ApiError';

@@ -16,6 +16,7 @@ import { type GalleryRow, galleryDeliveryMethods, gallerySettings } from '../gal
 import { removeOrderedFromBasket } from '../galleries/selections';
 import { ApiError } from '../http/api-error';
 import { queuePlacementEmails } from '../mail/order-mail';
+import { createOrderTasks } from '../retouch/order-tasks';
 import { clientOrderJson, insertTransition, studioOrderView } from './order-store';
 import { orderTotals } from './order-totals';
 
@@ -92,6 +93,8 @@ export async function placeOrder(
       order: await studioOrderView(trx, row),
     }));
     await removeOrderedFromBasket(trx, { studioId: gallery.studio_id, galleryId: gallery.id }, photoIds, now);
+    // A free order without manual validation goes straight to retouching: its tasks come with it (after order.placed in the feed).
+    if (placed.order.state === 'waiting_to_retouch') await createOrderTasks(trx, { order: row, photoIds, now });
     return clientOrderJson(row, await getStudioSettings(trx, gallery.studio_id));
   });
 }

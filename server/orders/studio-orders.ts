@@ -2,21 +2,26 @@
 // a resent e-mail. Each runs in one transaction that takes the feed's seq first (changeOrder), so
 // the studio's laptops are serialised per studio on PostgreSQL and the machine always judges the
 // order as it is; a refusal rolls everything back and answers 409 with the machine's sentence.
-import { applyOrderEvent, type OrderActor, type OrderEvent, type OrderRefusal } from '../../shared/orders';
+import { applyOrderEvent, type OrderActor, type OrderEvent } from '../../shared/orders';
+import type { Refusal } from '../../shared/refusals';
 import type { StudioOrder } from '../../shared/schemas/orders-api';
 import { studioNotificationAddress } from '../accounts/studio-settings';
 import type { Db, OrdersTable } from '../db/types';
 import { resendDownloadLinksEmail } from '../deliveries/download-mail';
 import { completeDelivery } from '../deliveries/order-delivery';
-import { ApiError } from '../http/api-error';
+import { ApiError, type ApiErrorDetails } from '../http/api-error';
 import { queueCopy } from '../mail/mail-queue';
 import { queueTransitionEmail } from '../mail/order-mail';
+import { createOrderTasks } from '../retouch/order-tasks';
 import { changeOrder } from './order-changes';
 import { flowOf, insertTransition } from './order-store';
 
-/** 409 `{ error: { code: 'conflict', message: <sentence>, refusal: <code>, reasonKey } }` (orders-api). */
-export function refusalError(refusal: OrderRefusal): ApiError {
-  return new ApiError('conflict', refusal.reason, { details: { refusal: refusal.code, reasonKey: refusal.reasonKey } });
+/**
+ * 409 `{ error: { code: 'conflict', message: <sentence>, refusal: <code>, reasonKey } }` (orders-api, retouch-api),
+ * for a refusal of either state machine; `extra` adds what the caller can recover with (retouch: the task).
+ */
+export function refusalError(refusal: Refusal<string, string>, extra: ApiErrorDetails = {}): ApiError {
+  return new ApiError('conflict', refusal.reason, { details: { ...extra, refusal: refusal.code, reasonKey: refusal.reasonKey } });
 }
 
 export interface OrderEventInput {
@@ -40,6 +45,10 @@ export async function applyEventToOrder(trx: Db, input: OrderEventInput): Promis
     const updated: OrdersTable = { ...row, flow: JSON.stringify(result.order), state: result.order.state, updated_at: now };
     await trx.updateTable('orders').set({ flow: updated.flow, state: updated.state, updated_at: now }).where('id', '=', row.id).execute();
     await insertTransition(trx, row.id, result.transition);
+    // Retouch before delivery: the queue gets its tasks in this transaction, whoever moved the order (the studio, the card provider).
+    if (result.transition.to === 'waiting_to_retouch' && result.transition.from !== 'waiting_to_retouch') {
+      await createOrderTasks(trx, { order: updated, photoIds: result.order.photoIds, now });
+    }
     await queueTransitionEmail(trx, updated, result.order, result.transition, input.publicUrl, now);
     // Delivering needs the delivery set; it makes the download link and queues the client's e-mail.
     if (result.transition.eventType === 'deliver') {

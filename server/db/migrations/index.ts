@@ -8,6 +8,7 @@ import * as m0004 from './0004-idempotency-owners';
 import * as m0005 from './0005-studio-photo-flags';
 import * as m0006 from './0006-order-flow';
 import * as m0007 from './0007-deliveries';
+import * as m0008 from './0008-retouch';
 
 export const migrations: Record<string, Migration> = {
   '0001-accounts': m0001,
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '0005-studio-photo-flags': m0005,
   '0006-order-flow': m0006,
   '0007-deliveries': m0007,
+  '0008-retouch': m0008,
 };
