@@ -6,6 +6,8 @@ export { type ApiClient, createApiClient, type FetchLike, NetworkError } from '.
 export { type BackoffOptions, backoffDelayMs, DEFAULT_BACKOFF } from './backoff';
 export { type PullResult, pullChanges } from './change-puller';
 export { DEVICE_SECRET, type DeviceCredentials } from './device-credentials';
+export { diskProblem, writing } from './disk-problems';
+export { type DownloadOptions, type DownloadResult, type DownloadTarget, downloadFile, hashOf } from './download-file';
 export { type DrainResult, drainOutbox } from './outbox-sender';
 export { pairDevice } from './pair-device';
 export { DEFAULT_CHUNK_BYTES } from './send-upload';

@@ -10,6 +10,7 @@ import { REVOKED_MESSAGE, serverMessage } from './answers';
 import { createApiClient, type FetchLike } from './api-client';
 import { type BackoffOptions, DEFAULT_BACKOFF } from './backoff';
 import { type DeviceCredentials, forgetCredentials, normaliseServerUrl, readCredentials, saveCredentials } from './device-credentials';
+import { type DownloadOptions, type DownloadResult, downloadFile } from './download-file';
 import { pairDevice } from './pair-device';
 import { DEFAULT_CHUNK_BYTES } from './send-upload';
 import { createSyncLoop } from './sync-loop';
@@ -54,6 +55,19 @@ export interface SyncService {
   newPairingCode(): Promise<{ code: string; expiresAt: string }>;
   /** A GET of the hosted API now (not queued): for what is read, not changed. Throws AppError offline. */
   read(path: string): Promise<unknown>;
+  /**
+   * One request now, not queued, for a change that needs the server's answer at once (a retouch
+   * claim: the answer is the lease). Any status is answered for the caller to read (a 409 carries
+   * who holds the task); throws AppError 'offline' with `offlineSentence` when there is no answer,
+   * and when this computer is not paired or was disconnected.
+   */
+  send(method: 'POST' | 'PUT' | 'PATCH', path: string, json: unknown, offlineSentence: string): Promise<{ status: number; body: unknown }>;
+  /**
+   * Downloads a file of the hosted API (GET `path`) to `destFile` now (not queued): streamed to a
+   * hidden partial file, resumed after a dropped connection, renamed only once its SHA-256 is right.
+   * Throws AppError with a sentence: 'offline', a refusal, a mismatch ('conflict'), a disk problem ('io_error').
+   */
+  download(path: string, destFile: string, options?: DownloadOptions): Promise<DownloadResult>;
   /** Forgets the device token; queued changes stay and go out after pairing again. */
   unpair(): Promise<void>;
   /** Settings changed the server address. */
@@ -159,20 +173,25 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     }),
   );
 
-  /** One request now, for what cannot wait in the outbox; every failure is a sentence to show. */
-  async function online(method: string, path: string, expect: number, offlineSentence: string, json?: unknown): Promise<unknown> {
+  /** One request now, for what cannot wait in the outbox: the answer, whatever its status. */
+  async function request(method: string, path: string, offline: () => AppError, json?: unknown) {
     const device = await usableCredentials();
     if (!device) throw new AppError('conflict', 'Pair this computer with the hosted service first (Settings › Hosted service).');
     const api = createApiClient(options.fetch, device.serverUrl);
-    let answer: Awaited<ReturnType<typeof api.request>>;
     try {
-      answer = await api.request(method, path, {
+      return await api.request(method, path, {
         token: device.token,
         ...(json !== undefined ? { json, idempotencyKey: crypto.randomUUID() } : {}),
       });
     } catch {
-      throw new AppError('io_error', `The hosted service cannot be reached. ${offlineSentence}; try again when online.`);
+      throw offline();
     }
+  }
+
+  /** One request now that must answer `expect`; every failure is a sentence to show. */
+  async function online(method: string, path: string, expect: number, offlineSentence: string, json?: unknown): Promise<unknown> {
+    const offline = () => new AppError('io_error', `The hosted service cannot be reached. ${offlineSentence}; try again when online.`);
+    const answer = await request(method, path, offline, json);
     if (answer.status !== expect) {
       throw new AppError(
         answer.status === 401 ? 'unauthorized' : 'io_error',
@@ -203,6 +222,17 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
       return { code: body.code, expiresAt: body.expiresAt };
     },
     read: (path) => online('GET', path, 200, 'Reading this needs a connection'),
+    async send(method, path, json, offlineSentence) {
+      const answer = await request(method, path, () => new AppError('offline', offlineSentence), json);
+      if (answer.status === 401) throw new AppError('unauthorized', REVOKED_MESSAGE);
+      tracker.update({ online: true });
+      return { status: answer.status, body: answer.body };
+    },
+    async download(path, destFile, downloadOptions) {
+      const device = await usableCredentials();
+      if (!device) throw new AppError('conflict', 'Pair this computer with the hosted service first (Settings › Hosted service).');
+      return downloadFile({ fetch: options.fetch, baseUrl: device.serverUrl, token: device.token }, path, destFile, downloadOptions);
+    },
     async unpair() {
       await forgetCredentials(secrets);
       credentials = null;
