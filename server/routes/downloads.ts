@@ -16,8 +16,8 @@ import { DownloadLinkError, type ResolvedLink, resolveDownloadToken } from '../d
 import { deliveryAudience } from '../deliveries/download-mail';
 import { recordDownload } from '../deliveries/download-recorder';
 import { ApiError } from '../http/api-error';
-import { parseByteRange } from '../http/byte-range';
 import { attachment } from '../http/content-disposition';
+import { sendStoredFile, unsavable } from '../http/stored-file';
 import { parseInput } from '../http/validate';
 import { enforceRateLimit, type RateRule } from '../security/rate-limit';
 import {
@@ -35,25 +35,6 @@ export const UNKNOWN_LINK_RATE_PER_IP: RateRule = { what: 'attempts with unknown
 const tokenParams = z.object({ token: z.string().min(1).max(200) });
 const fileParams = tokenParams.extend({ fileId: z.string().min(1).max(100) });
 const zipQuery = z.object({ set: z.enum(deliverySets, 'full or web') });
-
-const contentTypes: Record<string, string> = {
-  jpg: 'image/jpeg',
-  jpeg: 'image/jpeg',
-  png: 'image/png',
-  tif: 'image/tiff',
-  tiff: 'image/tiff',
-  webp: 'image/webp',
-  heic: 'image/heic',
-  avif: 'image/avif',
-};
-
-function contentTypeOf(name: string): string {
-  return contentTypes[name.split('.').pop()?.toLowerCase() ?? ''] ?? 'application/octet-stream';
-}
-
-/** What the name of a file or zip on the client's disk may not contain (Windows is the strictest). */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are among what is replaced
-const unsavable = (name: string) => name.replace(/[\\/:*?"<>|\u0000-\u001f\u007f]/g, '_').trim();
 
 export async function downloadRoutes(app: FastifyInstance): Promise<void> {
   const { db, storage, now } = app.proofdesk;
@@ -115,28 +96,9 @@ export async function downloadRoutes(app: FastifyInstance): Promise<void> {
         .where('file_id', '=', fileId)
         .executeTakeFirst();
       if (!file) throw new ApiError('not_found', 'This file is not part of your delivery. Reload the download page to see its files.');
-      const size = Number(file.size);
-      const etag = `"${file.sha256}"`;
-      reply
-        .header('etag', etag)
-        .header('accept-ranges', 'bytes')
-        .header('content-disposition', attachment(unsavable(file.name)))
-        .type(contentTypeOf(file.name));
-      if (request.headers['if-none-match'] === etag) return reply.code(304).send();
-      const ifRange = request.headers['if-range'];
-      const range = ifRange !== undefined && ifRange !== etag ? ({ kind: 'whole' } as const) : parseByteRange(request.headers.range, size);
-      if (range.kind === 'unsatisfiable') {
-        return reply.code(416).header('content-range', `bytes */${size}`).header('content-length', '0').send();
-      }
-      if (range.kind === 'partial') {
-        reply.code(206).header('content-range', `bytes ${range.start}-${range.end}/${size}`);
-      }
-      const length = range.kind === 'partial' ? range.end - range.start + 1 : size;
-      reply.header('content-length', String(length));
-      if (request.method === 'HEAD') return reply.send();
-      const stream = await storage.get(file.sha256, range.kind === 'partial' ? { start: range.start, end: range.end } : undefined);
-      await recordDownload(db, { order: resolved.order, key: `file:${file.file_id}`, what: file.name, now: now() });
-      return reply.send(stream);
+      return sendStoredFile(request, reply, storage, { sha256: file.sha256, size: Number(file.size), name: file.name }, () =>
+        recordDownload(db, { order: resolved.order, key: `file:${file.file_id}`, what: file.name, now: now() }),
+      );
     },
   });
 

@@ -1,6 +1,6 @@
 // Studio routes: every one needs a paired, non-revoked device token, and every mutation honours
 // Idempotency-Key. Registered as one encapsulated scope so no route can forget either; the
-// publishing, photo-flag, upload, change-feed, order-desk and delivery routes are registered inside it.
+// publishing, photo-flag, upload, change-feed, order-desk, delivery and retouch-queue routes are registered inside it.
 import type { FastifyInstance } from 'fastify';
 import { type DeviceSummary, listDevices, revokeDevice } from '../accounts/devices';
 import { issuePairingCode } from '../accounts/pairing-codes';
@@ -14,6 +14,7 @@ import { studioDeliveryRoutes } from './studio-deliveries';
 import { studioGalleryRoutes } from './studio-galleries';
 import { studioOrderRoutes } from './studio-orders';
 import { studioPhotoFlagRoutes } from './studio-photo-flags';
+import { studioRetouchRoutes } from './studio-retouch';
 import { studioUploadRoutes } from './studio-uploads';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
@@ -39,6 +40,7 @@ export async function studioRoutes(app: FastifyInstance): Promise<void> {
   await app.register(studioChangeRoutes);
   await app.register(studioOrderRoutes);
   await app.register(studioDeliveryRoutes);
+  await app.register(studioRetouchRoutes);
 
   app.get('/v1/me', async (request) => {
     const device = deviceOf(request);

@@ -28,7 +28,8 @@ const fillParams = (url: string) =>
     .replace(':deviceId', randomUUID())
     .replace(':uploadId', randomUUID())
     .replace(':slug', 'some-gallery')
-    .replace(/:(clientId|galleryId|photoId|orderId|emailId)/g, 'some-id')
+    .replace(/:(clientId|galleryId|photoId|orderId|emailId|taskId)/g, 'some-id')
+    .replace(':sha256', 'a'.repeat(64))
     .replace('*', 'x.js');
 
 describeOnEachDatabase('every route without credentials', (server) => {
@@ -73,6 +74,14 @@ describeOnEachDatabase('every route without credentials', (server) => {
         'POST /v1/orders/:orderId/emails/:emailId/resend',
         'GET /v1/studio/settings',
         'PUT /v1/studio/settings',
+        'GET /v1/retouch/tasks',
+        'GET /v1/retouch/tasks/:taskId',
+        'POST /v1/retouch/tasks',
+        'PATCH /v1/retouch/tasks/:taskId',
+        'POST /v1/retouch/tasks/:taskId/events',
+        'PUT /v1/retouch/photos/:photoId/original',
+        'GET /v1/retouch/files/:sha256',
+        'GET /v1/retouch/originals.zip',
       ]),
     );
   });
@@ -112,7 +121,7 @@ describeOnEachDatabase('every route without credentials', (server) => {
       }
       checked.push(name);
     }
-    expect(checked.length).toBeGreaterThanOrEqual(34);
+    expect(checked.length).toBeGreaterThanOrEqual(42);
   });
 
   it('public routes give nothing away without the right code', async () => {
