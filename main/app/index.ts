@@ -56,6 +56,8 @@ app.whenReady().then(async () => {
       const result = await dialog.showOpenDialog({ title: title ?? 'Choose a folder', properties: ['openDirectory', 'createDirectory'] });
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
+    // Retouch: open an original or a version in the system's editor, or show it in its folder.
+    shell: { openPath: (file) => shell.openPath(file), showItemInFolder: (file) => shell.showItemInFolder(file) },
   });
   mediaDir = () => core.session()?.mediaDir ?? null;
   if (core.prefs.get().serverUrl === null) {

@@ -2,7 +2,7 @@
 // services with their dependencies and the one dispatcher both transports use.
 import type { AppInfo } from '../../shared/schemas/app';
 import { createEventHub, type EventHub } from '../ipc/event-hub';
-import { createHandlers } from '../ipc/handlers';
+import { createHandlers, type DesktopShell } from '../ipc/handlers';
 import { createDispatcher, type Dispatch } from '../ipc/registry';
 import type { Logger } from '../ipc/types';
 import { createLibraryService, type LibraryService } from '../services/library';
@@ -23,6 +23,8 @@ export interface CoreOptions {
   secrets: SecretStore;
   /** Where the hosted service this app runs on loopback leaves a pairing code (core/local-server.ts). */
   localPairingFile?: string;
+  /** The system's file opener (Electron's shell); the browser host has none. */
+  shell?: DesktopShell;
   /** Tuning for tests (short settle windows); production uses the defaults. */
   ingest?: SessionOptions['ingest'];
 }
@@ -57,6 +59,7 @@ export function createCore(options: CoreOptions): Core {
           log: options.log,
           secrets: options.secrets,
           serverUrl: prefs.get().serverUrl,
+          personName: () => prefs.get().personName,
           ...(options.localPairingFile ? { localPairingFile: options.localPairingFile } : {}),
           ...(options.ingest ? { ingest: options.ingest } : {}),
         });
@@ -80,6 +83,7 @@ export function createCore(options: CoreOptions): Core {
     session: () => session,
     onPhotosChanged: (shootId) => events.emit('photos.changed', { shootId }),
     ...(options.pickFolder ? { pickFolder: options.pickFolder } : {}),
+    ...(options.shell ? { shell: options.shell } : {}),
   });
   const dispatch = createDispatcher({ handlers, isTrustedOrigin: options.isTrustedOrigin, log: options.log });
   return { dispatch, events, prefs, library, session: () => session, close: () => library.close() };

@@ -10,6 +10,8 @@ import { createDeliveryService, type DeliveryService } from '../services/deliver
 import { createIngestService, type IngestService, imaging } from '../services/ingest';
 import { createExportRunner, createOrdersService, createStudioSettings, type ExportRunner, type OrdersService } from '../services/orders';
 import { createPublishingService, createServerAnswers, type PublishingService } from '../services/publishing';
+import { createRetouchService, type RetouchService } from '../services/retouch';
+import { pendingDiffer, pendingOriginals, pendingPrepare } from '../services/retouch/pending-ports';
 import type { SecretStore } from '../services/secrets';
 import { createSyncService, type SyncService } from '../services/sync';
 import { LOCAL_SERVER_PORT, readLocalPairing } from './local-server';
@@ -26,6 +28,8 @@ export interface LibrarySession {
   studioSettings: ReturnType<typeof createStudioSettings>;
   /** Export of a client's selection for the photographer's editor. */
   exports: ExportRunner;
+  /** The retouch queue: claims, drop-back, review, difference overlay. */
+  retouch: RetouchService;
   /** Where variant files live; served to the renderer under /media/. */
   mediaDir: string;
   close(): Promise<void>;
@@ -40,11 +44,24 @@ export interface SessionOptions {
   serverUrl: string | null;
   /** The local service's pairing code file: with serverUrl null, the app pairs itself with it. */
   localPairingFile?: string;
+  /** Settings › Your name (null: the computer's user name); who claims and reviews retouch tasks. */
+  personName?: () => string | null;
+}
+
+/** The computer's user name, or its host name where there is none (a service account). */
+function computerPersonName(): string {
+  try {
+    const name = os.userInfo().username.trim();
+    if (name) return name;
+  } catch {
+    // No user entry (some containers): the host name names this computer instead.
+  }
+  return os.hostname() || 'This computer';
 }
 
 export async function openLibrarySession(
   library: Library,
-  { events, log, ingest: tuning = {}, secrets, serverUrl, localPairingFile }: SessionOptions,
+  { events, log, ingest: tuning = {}, secrets, serverUrl, localPairingFile, personName }: SessionOptions,
 ): Promise<LibrarySession> {
   const catalog = openCatalog(library.path, { now: () => new Date() });
   const reader = createCatalogReader(catalog.path);
@@ -68,6 +85,8 @@ export async function openLibrarySession(
     notice: (message, level) => events.emit('notice', { message, level }),
   });
   const orders = createOrdersService({ catalog, deviceName: () => os.hostname() || 'This computer' });
+  // The retouch service needs the sync service, whose callbacks need it: bound once both exist.
+  const late: { retouch?: RetouchService } = {};
   // The outbox lives in the catalog, so sync runs per open library; offline it simply waits.
   const sync = createSyncService({
     catalog,
@@ -78,13 +97,17 @@ export async function openLibrarySession(
     random: Math.random,
     onStatus: (status) => events.emit('sync.status', status),
     ...(serverUrl === null && localPairingFile ? { autoPair: () => readLocalPairing(localPairingFile) } : {}),
-    onChange: answers.activity,
+    onChange: (kind, galleryId) => (kind === 'retouch' ? late.retouch?.feedApplied() : answers.activity(kind, galleryId)),
     onRemark: (message) => events.emit('notice', { message, level: 'info' }),
     onDelivered: (item, response) => {
       answers.delivered(item, response);
       orders.delivered(item, response);
+      late.retouch?.delivered(item, response);
     },
-    onRejected: answers.rejected,
+    onRejected: (item, message) => {
+      answers.rejected(item, message);
+      late.retouch?.rejected(item, message);
+    },
     onUploadProgress: answers.uploadProgress,
   });
   const delivery = createDeliveryService({
@@ -112,7 +135,28 @@ export async function openLibrarySession(
       galleryChanged: (galleryId, clientId, kind) => events.emit('gallery.changed', { galleryId, clientId, kind }),
     },
   });
+  const retouch = createRetouchService({
+    catalog,
+    sync,
+    originals: pendingOriginals,
+    prepareReviewImage: pendingPrepare,
+    createDiffer: pendingDiffer,
+    me: () => ({
+      deviceId: catalog.syncState.get().deviceId ?? 'this-computer',
+      name: personName?.()?.trim() || computerPersonName(),
+      deviceName: os.hostname() || 'This computer',
+    }),
+    now: () => new Date(),
+    mediaDir,
+    versionsDir: path.join(library.path, 'retouch', 'versions'),
+    events: {
+      job: (progress) => events.emit('job.progress', progress),
+      changed: (taskIds) => events.emit('retouch.changed', { taskIds }),
+    },
+  });
+  late.retouch = retouch;
   sync.start();
+  retouch.start();
   return {
     library,
     catalog,
@@ -124,8 +168,10 @@ export async function openLibrarySession(
     delivery,
     studioSettings: createStudioSettings(catalog, (p) => sync.read(p)),
     exports,
+    retouch,
     mediaDir,
     async close() {
+      await retouch.close();
       await sync.stop();
       await ingest.close();
       await reader.close();

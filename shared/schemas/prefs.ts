@@ -14,6 +14,11 @@ export const prefsSchema = z.object({
     .url({ protocol: /^https?$/, message: 'Enter a full http:// or https:// address' })
     .nullable()
     .default(null),
+  /**
+   * Who this person is in the retouch queue ("Anna"): claims and reviews are made in this name on
+   * this computer. Null: the computer's user name (or its host name).
+   */
+  personName: z.string().trim().min(1, 'Enter your name as colleagues know it, e.g. "Anna"').max(200).nullable().default(null),
   /** Most recent first; the first one is reopened at start. */
   recentLibraries: z.array(z.string()).max(10).default([]),
 });
@@ -24,6 +29,7 @@ export const prefsPatchSchema = z
     language: z.enum(languages),
     theme: z.enum(themes),
     serverUrl: prefsSchema.shape.serverUrl.unwrap(),
+    personName: prefsSchema.shape.personName.unwrap(),
   })
   .partial()
   .strict();

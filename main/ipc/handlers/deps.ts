@@ -14,6 +14,14 @@ export interface HandlerDeps {
   pickFolder?: (title?: string) => Promise<string | null>;
   /** Tells other windows that flags changed (the event hub). */
   onPhotosChanged?: (shootId: string) => void;
+  /** The system's file opener (Electron's shell); absent in the browser host. */
+  shell?: DesktopShell;
+}
+
+export interface DesktopShell {
+  /** Opens a file with its default app; answers an error message, or '' when it opened. */
+  openPath(path: string): Promise<string>;
+  showItemInFolder(path: string): void;
 }
 
 export function requireSession(deps: HandlerDeps): LibrarySession {

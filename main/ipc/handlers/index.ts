@@ -7,10 +7,11 @@ import { exportHandlers } from './exports';
 import { clientHandlers, galleryHandlers } from './galleries';
 import { deliveryHandlers, orderHandlers, studioHandlers } from './orders';
 import { photoHandlers } from './photos';
+import { retouchHandlers } from './retouch';
 import { shootHandlers } from './shoots';
 import { syncHandlers } from './sync';
 
-export type { HandlerDeps } from './deps';
+export type { DesktopShell, HandlerDeps } from './deps';
 
 export function createHandlers(deps: HandlerDeps): Handlers {
   return {
@@ -24,5 +25,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...deliveryHandlers(deps),
     ...studioHandlers(deps),
     ...exportHandlers(deps),
+    ...retouchHandlers(deps),
   };
 }

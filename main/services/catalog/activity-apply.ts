@@ -3,6 +3,8 @@
 // statements are still written to converge (min/max, upserts) should the server resend.
 import type Database from 'better-sqlite3';
 import type { ActivityKind, FeedChange } from './activity-rows';
+import { createRetouchApply } from './retouch-apply';
+import type { RetouchRepo } from './retouch-repo';
 import { createStudioApply, type StudioApplyResult } from './studio-apply';
 
 export type ApplyChange = ((change: FeedChange) => StudioApplyResult) & {
@@ -27,7 +29,7 @@ export function photoOf(change: FeedChange): string | null {
   return text(change.payload.photoId);
 }
 
-export function createApplyChange(db: Database.Database, now: () => Date): ApplyChange {
+export function createApplyChange(db: Database.Database, now: () => Date, retouchRepo: RetouchRepo): ApplyChange {
   const view = db.prepare<{ gallery: string; at: string }>(
     `INSERT INTO client_gallery_views (gallery_id, first_viewed_at, last_viewed_at, view_count) VALUES (@gallery, @at, @at, 1)
      ON CONFLICT (gallery_id) DO UPDATE SET first_viewed_at = min(first_viewed_at, excluded.first_viewed_at),
@@ -56,6 +58,7 @@ export function createApplyChange(db: Database.Database, now: () => Date): Apply
       now: now().toISOString(),
     });
   const studio = createStudioApply(db, now);
+  const retouch = createRetouchApply(retouchRepo);
   const client = (change: FeedChange): ActivityKind => {
     const gallery = change.galleryId;
     const [subject, action] = change.type.split('.');
@@ -94,7 +97,7 @@ export function createApplyChange(db: Database.Database, now: () => Date): Apply
     // A type this version does not know yet: kept in the timeline, applied by a later version.
     return 'other';
   };
-  const apply = (change: FeedChange) => studio(change) ?? { kind: client(change), remark: null };
+  const apply = (change: FeedChange) => studio(change) ?? retouch(change) ?? { kind: client(change), remark: null };
   return Object.assign(apply, {
     storeOrder: (galleryId: string, data: Record<string, unknown>) => {
       if (orderOf(data)) storeOrder(galleryId, data, now().toISOString());

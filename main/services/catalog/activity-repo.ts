@@ -7,6 +7,7 @@ import { AppError } from '../../../shared/errors';
 import { studioChangeTypes } from '../../../shared/schemas/hosted-api';
 import { createApplyChange, orderIdOf, photoOf } from './activity-apply';
 import type { ActivityEntry, ActivityKind, AppliedPage, ClientOrder, ClientPhotoMark, FeedChange, GalleryViews } from './activity-rows';
+import type { RetouchRepo } from './retouch-repo';
 
 // A studio change's whole gallery (up to 20,000 photos) is applied, not kept: the log holds who and what.
 const STUDIO_TYPES = new Set<string>(studioChangeTypes);
@@ -48,8 +49,8 @@ const toOrder = (r: OrderRow): ClientOrder => ({
   updatedAt: r.updated_at,
 });
 
-export function createActivityRepo(db: Database.Database, now: () => Date): ActivityRepo {
-  const apply = createApplyChange(db, now);
+export function createActivityRepo(db: Database.Database, now: () => Date, retouch: RetouchRepo): ActivityRepo {
+  const apply = createApplyChange(db, now, retouch);
   const cursorOf = db.prepare<[], { cursor: number }>('SELECT cursor FROM sync_state WHERE id = 1');
   const setCursor = db.prepare<{ cursor: number }>(
     'INSERT INTO sync_state (id, cursor) VALUES (1, @cursor) ON CONFLICT (id) DO UPDATE SET cursor = max(cursor, @cursor)',

@@ -9,8 +9,9 @@ export interface FeedChange {
   payload: Record<string, unknown>;
 }
 
-// clients, galleries and flags: what other studio devices changed (studio-apply.ts).
-export const activityKinds = ['views', 'favourites', 'basket', 'orders', 'clients', 'galleries', 'flags', 'other'] as const;
+// clients, galleries and flags: what other studio devices changed (studio-apply.ts); retouch: a
+// retouch task's view (retouch-apply.ts).
+export const activityKinds = ['views', 'favourites', 'basket', 'orders', 'clients', 'galleries', 'flags', 'retouch', 'other'] as const;
 export type ActivityKind = (typeof activityKinds)[number];
 
 export interface GalleryViews {

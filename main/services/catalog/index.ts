@@ -23,6 +23,7 @@ export { type OutboxItem, type OutboxMethod, type OutboxState, outboxStates, typ
 export { MAX_PAGE, type PhotoFilter, type PhotoSort, photoSorts } from './photo-list-query';
 export type { NewPhoto, PhotosRepo, Relink } from './photos-repo';
 export { type CatalogReader, createCatalogReader, type ReaderOptions } from './reader/reader';
+export type { RetouchProblem, RetouchRepo, RetouchVersionRow, ReviewImageRow } from './retouch-repo';
 export type { ShootsRepo } from './shoots-repo';
 export type { SyncState, SyncStateRepo } from './sync-state-repo';
 export * from './types';

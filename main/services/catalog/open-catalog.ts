@@ -16,6 +16,7 @@ import { assertNotNewer, migrate } from './migrate';
 import { LATEST_VERSION } from './migrations';
 import { createOutboxRepo, type OutboxRepo } from './outbox-repo';
 import { createPhotosRepo, type PhotosRepo } from './photos-repo';
+import { createRetouchRepo, type RetouchRepo } from './retouch-repo';
 import { createSettingsCacheRepo, type SettingsCacheRepo } from './settings-cache-repo';
 import { createShootsRepo, type ShootsRepo } from './shoots-repo';
 import { createSyncStateRepo, type SyncStateRepo } from './sync-state-repo';
@@ -50,6 +51,8 @@ export interface Catalog {
   readonly deliveries: DeliveriesRepo;
   /** The studio's settings (payment instructions…) as the hosted service last said them. */
   readonly studioSettings: SettingsCacheRepo;
+  /** The retouch queue's task views, versions dropped here, review images and refusals. */
+  readonly retouch: RetouchRepo;
   /** Runs fn in one transaction (nested calls become savepoints): all of its writes or none. */
   transaction<T>(fn: () => T): T;
   close(): void;
@@ -83,6 +86,7 @@ export function openCatalog(libraryDir: string, options: CatalogOptions): Catalo
   const jobs = createJobsRepo(db, now, options.jobs);
   // Jobs left 'running' by a crash would otherwise wait forever; doing it here means no caller can forget.
   jobs.recoverExpiredLeases();
+  const retouch = createRetouchRepo(db, now);
   return {
     path: file,
     shoots: createShootsRepo(db, now),
@@ -97,11 +101,12 @@ export function openCatalog(libraryDir: string, options: CatalogOptions): Catalo
       createUuidV7(() => now().getTime()),
     ),
     syncState: createSyncStateRepo(db, now),
-    activity: createActivityRepo(db, now),
+    activity: createActivityRepo(db, now, retouch),
     clients: createClientsRepo(db, now),
     galleries: createGalleriesRepo(db, now),
     deliveries: createDeliveriesRepo(db, now),
     studioSettings: createSettingsCacheRepo(db, now),
+    retouch,
     transaction: (fn) => db.transaction(fn)(),
     close: () => db.close(),
   };

@@ -42,6 +42,9 @@ const MIRROR_TABLES = [
   'client_basket',
   'client_orders',
   'remote_photo_flags',
+  // The old server's retouch tasks (the versions dropped here and their images are local files: kept).
+  'retouch_tasks',
+  'retouch_problems',
 ];
 
 export function createSyncStateRepo(db: Database.Database, now: () => Date): SyncStateRepo {

@@ -71,7 +71,8 @@ export function createServerAnswers(catalog: Catalog, events: AnswerEvents) {
     activity(kind: ActivityKind, galleryId: string): void {
       const gallery = catalog.galleries.get(galleryId);
       // Another studio device's change to the gallery reads as a state change on this one.
-      const shown: GalleryChangeKind = kind === 'galleries' ? 'state' : kind === 'clients' || kind === 'flags' ? 'other' : kind;
+      const shown: GalleryChangeKind =
+        kind === 'galleries' ? 'state' : kind === 'clients' || kind === 'flags' || kind === 'retouch' ? 'other' : kind;
       events.galleryChanged(galleryId, gallery?.clientId ?? null, shown);
       if (kind !== 'orders') return;
       for (const order of catalog.activity.takeUnnotifiedOrders()) {

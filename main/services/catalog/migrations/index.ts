@@ -5,6 +5,7 @@ import sync from './002-sync';
 import galleries from './003-galleries';
 import deliveries from './004-deliveries';
 import studioSettings from './005-studio-settings';
+import retouch from './006-retouch';
 
 export interface Migration {
   version: number;
@@ -18,6 +19,7 @@ export const migrations: readonly Migration[] = [
   { version: 3, name: 'galleries', sql: galleries },
   { version: 4, name: 'deliveries', sql: deliveries },
   { version: 5, name: 'studio-settings', sql: studioSettings },
+  { version: 6, name: 'retouch', sql: retouch },
 ];
 
 export const LATEST_VERSION = migrations.length;
