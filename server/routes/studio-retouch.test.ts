@@ -70,7 +70,7 @@ describeOnEachDatabase('retouch queue: tasks and leases', (server) => {
     expect((await desk.list()).body.tasks).toHaveLength(3);
   });
 
-  it('a card payment and a forced delivery make the tasks too, in the transaction that moves the order', async () => {
+  it('a card payment, a forced delivery and a free order make the tasks too, in the transaction that moves the order', async () => {
     const studio = await server().newStudio();
     await server().request('PUT', '/v1/studio/settings', {
       token: studio.token,
@@ -98,6 +98,16 @@ describeOnEachDatabase('retouch queue: tasks and leases', (server) => {
     const res = await orderEvent(server(), studio, forced.id, { type: 'force_delivery', reason: 'pays on collection' });
     expect(res.body.state).toBe('waiting_to_retouch');
     expect((await desk.list(forced.id)).body.tasks).toHaveLength(1);
+
+    // A free order skips payment at placement: its tasks come with it.
+    const free = await server().newGallery(studio, {
+      settings: { retouchBeforeDelivery: true },
+      deliveryMethods: [
+        { id: 'full', kind: 'digital_full', label: 'Free', priceMinor: 0, currency: 'PLN', vatRateBp: 0, pricing: 'per_photo' },
+      ],
+    });
+    const gift = await placeOrder(server(), free, 2);
+    expect((await desk.list(gift.id)).body.tasks).toHaveLength(2);
   });
 
   it('by hand: a brief, a priority and a due date; the same task id again answers the same task, for another photo it is refused', async () => {
