@@ -216,6 +216,14 @@ describeOnEachDatabase('retouch queue: tasks and leases', (server) => {
     const unknownType = await anna.event(taskId, { type: 'steal' });
     expect(unknownType.status).toBe(400);
     expect(unknownType.body.error.message).toMatch(/^The task action was not accepted/);
+
+    // Another studio reaches none of it: every task route answers 404, and the task stays as it was.
+    const stranger = retouchCalls(server, await server().newStudio('Other Studio'), 'Mallory');
+    for (const res of [await stranger.get(taskId), await stranger.claim(taskId), await stranger.plan(taskId, { priority: 'urgent' })]) {
+      expect(res.status).toBe(404);
+    }
+    expect((await stranger.list()).body.tasks).toEqual([]);
+    expect((await anna.get(taskId)).body).toEqual(released.body);
   });
 
   it('two laptops claiming one task at the same moment, 30 times: exactly one holds it each time, the other is told who', async () => {
