@@ -16,7 +16,15 @@ export function SettingsPage() {
   const { library, close } = useLibrary();
   const [serverUrl, setServerUrl] = useState(prefs?.serverUrl ?? '');
   const [saved, setSaved] = useState(false);
+  const [personName, setPersonName] = useState(prefs?.personName ?? '');
+  const [nameSaved, setNameSaved] = useState(false);
   useEffect(() => setServerUrl(prefs?.serverUrl ?? ''), [prefs?.serverUrl]);
+  useEffect(() => setPersonName(prefs?.personName ?? ''), [prefs?.personName]);
+
+  async function saveName(event: FormEvent) {
+    event.preventDefault();
+    setNameSaved(await update({ personName: personName.trim() === '' ? null : personName.trim() }));
+  }
 
   async function saveServer(event: FormEvent) {
     event.preventDefault();
@@ -53,6 +61,25 @@ export function SettingsPage() {
               ))}
             </select>
           </div>
+          <form onSubmit={saveName}>
+            <Field
+              label={t('settings.personName')}
+              hint={t('settings.personNameHint')}
+              value={personName}
+              autoComplete="name"
+              onChange={(e) => {
+                setNameSaved(false);
+                setPersonName(e.target.value);
+              }}
+              error={error?.fields?.personName}
+            />
+            <div className="card__actions">
+              {nameSaved ? <span className="saved-note">{t('settings.saved')}</span> : null}
+              <button type="submit" className="button">
+                {t('settings.saveName')}
+              </button>
+            </div>
+          </form>
           <form onSubmit={saveServer}>
             <Field
               label={t('settings.server')}

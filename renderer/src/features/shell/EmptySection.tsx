@@ -4,7 +4,7 @@ import { Icon } from '../../ui/icons';
 import type { Section } from './nav-store';
 
 /** Sections whose features have not landed yet say what will live there. */
-export function EmptySection({ section }: { section: Exclude<Section, 'settings' | 'shoots' | 'clients' | 'orders'> }) {
+export function EmptySection({ section }: { section: Exclude<Section, 'settings' | 'shoots' | 'clients' | 'orders' | 'retouch'> }) {
   const { t } = useTranslation();
   return (
     <section className="page" aria-labelledby={`${section}-title`}>

@@ -5,6 +5,7 @@ import { DeliveryPage } from '../delivery/DeliveryPage';
 import { useLibrary } from '../library/library-store';
 import { Toasts } from '../notices/Toasts';
 import { OrdersPage } from '../orders/OrdersPage';
+import { RetouchPage } from '../retouch/RetouchPage';
 import { SettingsPage } from '../settings/SettingsPage';
 import { ShootsPage } from '../shoots/ShootsPage';
 import { OnlineIndicator } from '../sync/OnlineIndicator';
@@ -54,6 +55,8 @@ export function Shell() {
           <ClientsPage />
         ) : section === 'orders' ? (
           <OrdersPage />
+        ) : section === 'retouch' ? (
+          <RetouchPage />
         ) : section === 'delivery' ? (
           <DeliveryPage />
         ) : (

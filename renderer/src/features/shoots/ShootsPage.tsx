@@ -11,6 +11,7 @@ import { GridToolbar } from '../photos/GridToolbar';
 import { Loupe } from '../photos/Loupe';
 import { PhotoGrid } from '../photos/PhotoGrid';
 import { usePhotos } from '../photos/photos-store';
+import { NewTaskDialog } from '../retouch/NewTaskDialog';
 import { AddShootForm } from './AddShootForm';
 import { ShootList } from './ShootList';
 import { useShoots } from './shoots-store';
@@ -20,6 +21,7 @@ export function ShootsPage() {
   const { shoots, loaded, selectedId, error, clearError } = useShoots();
   const [adding, setAdding] = useState(false);
   const [publishing, setPublishing] = useState(false);
+  const [taskPhotos, setTaskPhotos] = useState<string[] | null>(null);
   const selected = shoots.find((s) => s.id === selectedId) ?? null;
   const loupe = usePhotos((s) => s.loupe);
   const attentionView = usePhotos((s) => s.filter.status === 'needs_attention');
@@ -93,12 +95,27 @@ export function ShootsPage() {
                     {t('attention.show', { count: selected.progress.needsAttention })}
                   </button>
                 ) : null}
+                <button
+                  type="button"
+                  className="button"
+                  title={t('retouch.create.buttonHint')}
+                  onClick={() => {
+                    // The ticked photos, else the focused one (as culling's keys act on).
+                    const photos = usePhotos.getState();
+                    const focused = photos.itemAt(photos.focus);
+                    const ids = photos.selected.size > 0 ? [...photos.selected] : focused ? [focused.id] : [];
+                    if (ids.length > 0) setTaskPhotos(ids);
+                  }}
+                >
+                  {t('retouch.create.button')}
+                </button>
                 <button type="button" className="button button--primary" onClick={() => setPublishing(true)}>
                   {t('publish.open')}
                 </button>
               </div>
             </header>
             {publishing ? <PublishDialog shoot={selected} onClose={() => setPublishing(false)} /> : null}
+            {taskPhotos ? <NewTaskDialog photoIds={taskPhotos} onClose={() => setTaskPhotos(null)} /> : null}
             <GridToolbar />
             {attentionView ? <AttentionList /> : loupe ? <Loupe /> : <PhotoGrid />}
           </>
