@@ -1,6 +1,7 @@
 // Slider mode: react-compare-slider's divider over two panes that share one viewport, so the
 // divider cuts the same zoomed picture. Only the divider moves it (onlyHandleDraggable):
-// dragging anywhere else pans. Built from the library's parts to give the divider our label.
+// dragging anywhere else pans. Built from the library's parts to give the divider our label,
+// and to lift it above the markup layer (which sits over both halves).
 import * as Slider from 'react-compare-slider/components';
 import { useReactCompareSlider } from 'react-compare-slider/hooks';
 import { useTranslation } from 'react-i18next';
@@ -24,7 +25,7 @@ export function CompareSlider({ before, after, box, viewport, overlay, paneRef }
         <Slider.Item item="itemTwo" className="compare-slider__item">
           <ComparePane source={after} side="after" box={box} viewport={viewport} overlay={overlay} labelAt="end" />
         </Slider.Item>
-        <Slider.HandleRoot aria-label={t('retouch.compare.divider')}>
+        <Slider.HandleRoot aria-label={t('retouch.compare.divider')} style={{ zIndex: 3 }}>
           <Slider.Handle buttonStyle={{ width: '2.5rem', height: '2.5rem' }} />
         </Slider.HandleRoot>
       </Slider.Root>

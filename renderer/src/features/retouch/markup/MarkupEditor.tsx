@@ -21,7 +21,7 @@ export interface MarkupEditorProps {
   onChange: (markups: Markup[]) => void;
   selectedId: string | null;
   onSelect: (id: string | null) => void;
-  /** The tool to start with; default the marker. */
+  /** The tool to start with; default select, so a first drag looks around instead of drawing. */
   defaultTool?: MarkupTool;
 }
 
@@ -29,7 +29,7 @@ export interface MarkupEditorProps {
 export const maxMarkups = 200;
 const typing = 'input, textarea, select, [contenteditable="true"]';
 
-export function MarkupEditor({ markups, onChange, selectedId, onSelect, defaultTool = 'freehand' }: MarkupEditorProps) {
+export function MarkupEditor({ markups, onChange, selectedId, onSelect, defaultTool = 'select' }: MarkupEditorProps) {
   const { t } = useTranslation();
   const space = useImageSpace();
   const slots = useCompareSlots();
