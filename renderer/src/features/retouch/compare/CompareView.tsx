@@ -26,6 +26,7 @@ export interface CompareViewProps {
   modes?: readonly CompareMode[];
   /** The difference overlay (same size as before), drawn over the after image; omit when there is none. */
   overlay?: CompareOverlay | null;
+  /** Default false: the reviewer sees the clean picture first and turns the overlay on. */
   defaultOverlayVisible?: boolean;
   /** 0..1; default 0.7. */
   defaultOverlayOpacity?: number;
@@ -53,7 +54,7 @@ export function CompareView(props: CompareViewProps) {
   };
   const [shown, setShown] = useState<CompareSide>('after');
   const flip = () => setShown((s) => (s === 'after' ? 'before' : 'after'));
-  const [overlayVisible, setOverlayVisible] = useState(props.defaultOverlayVisible ?? true);
+  const [overlayVisible, setOverlayVisible] = useState(props.defaultOverlayVisible ?? false);
   const [overlayOpacity, setOverlayOpacity] = useState(props.defaultOverlayOpacity ?? 0.7);
 
   // The after image's pixels are the shared image space: markups are drawn on the after version.

@@ -43,6 +43,7 @@ export function usePanDrag(pan: ViewportControls['pan']) {
         dragging.current = { id: event.pointerId, x: event.clientX, y: event.clientY };
         event.currentTarget.setPointerCapture(event.pointerId);
         event.currentTarget.dataset.panning = 'true';
+        event.preventDefault(); // no text selection, no image drag-and-drop
       },
       onPointerMove(event: ReactPointerEvent<HTMLElement>) {
         const drag = dragging.current;

@@ -38,10 +38,23 @@ export function MarkupEditor({ markups, onChange, selectedId, onSelect, defaultT
   const [color, setColor] = useState<Markup['color']>('red');
   const [history, setHistory] = useState<MarkupHistory>(emptyHistory);
 
+  // The list the editor last sent. Another list of other markups arriving (the page opened
+  // another version) starts a fresh history; a comment typed in the list keeps it.
+  const emitted = useRef<readonly Markup[]>(markups);
+  useEffect(() => {
+    const ids = (list: readonly Markup[]) => list.map((m) => m.id).join('|');
+    if (markups === emitted.current || ids(markups) === ids(emitted.current)) return;
+    emitted.current = markups;
+    setHistory(emptyHistory);
+  }, [markups]);
+  const emit = (next: Markup[]) => {
+    emitted.current = next;
+    onChange(next);
+  };
   // Every editor change goes through here, so it can be undone.
   const change = (next: Markup[]) => {
     setHistory((h) => record(h, markups));
-    onChange(next);
+    emit(next);
   };
   const remove = () => {
     if (!selectedId || !markups.some((m) => m.id === selectedId)) return;
@@ -52,7 +65,7 @@ export function MarkupEditor({ markups, onChange, selectedId, onSelect, defaultT
     const result = (direction === 'undo' ? undo : redo)(history, markups);
     if (!result) return;
     setHistory(result.history);
-    onChange(result.markups);
+    emit(result.markups);
     if (selectedId && !result.markups.some((m) => m.id === selectedId)) onSelect(null);
   };
   const pickColor = (next: Markup['color']) => {
@@ -72,7 +85,7 @@ export function MarkupEditor({ markups, onChange, selectedId, onSelect, defaultT
     onSelect,
     onMove: (next, done) => {
       if (done) setHistory((h) => record(h, done.before));
-      onChange(next);
+      emit(next);
     },
   });
 

@@ -2,7 +2,7 @@
 // they keep their screen width at any zoom; arrow heads and pins are sized from the zoom for
 // the same reason. Each shape has a dark halo under it (legible on a bright sky) and, when
 // selected, a white glow under that.
-import type { ReactNode } from 'react';
+import { memo, type ReactNode, useMemo } from 'react';
 import type { PixelMarkup } from '../../../../../shared/retouch/markup-geometry';
 import { haloInk, markupInk, pinText } from './colors';
 import { freehandPath } from './freehand-path';
@@ -23,7 +23,8 @@ interface ShapeProps {
   drafting?: boolean;
 }
 
-export function MarkupShape({ markup, scale, selected = false, drafting = false }: ShapeProps) {
+/** Memoised: a wheel tick re-renders the layer, and unchanged shapes need not be rebuilt. */
+export const MarkupShape = memo(function MarkupShape({ markup, scale, selected = false, drafting = false }: ShapeProps) {
   const ink = markupInk[markup.color];
   const layers = (d: (stroke: string, width: number) => ReactNode) => (
     <>
@@ -33,17 +34,8 @@ export function MarkupShape({ markup, scale, selected = false, drafting = false 
     </>
   );
   switch (markup.kind) {
-    case 'freehand': {
-      const path = freehandPath(markup, !drafting);
-      // Filled outline, plus a thin stroke of the same ink so a fine line drawn at 400 % still shows at fit.
-      return (
-        <g className="markup-shape" data-markup-id={markup.id}>
-          {selected ? <path d={path} fill="none" stroke="rgb(255 255 255 / 0.85)" strokeWidth={glowWidth - 2} {...nonScaling} /> : null}
-          <path d={path} fill="none" stroke={haloInk} strokeWidth={3} strokeLinejoin="round" {...nonScaling} />
-          <path d={path} fill={ink} stroke={ink} strokeWidth={1.25} strokeLinejoin="round" {...nonScaling} />
-        </g>
-      );
-    }
+    case 'freehand':
+      return <FreehandShape markup={markup} selected={selected} drafting={drafting} />;
     case 'arrow': {
       const { from, to } = markup;
       const length = Math.hypot(to.x - from.x, to.y - from.y) || 1;
@@ -120,4 +112,26 @@ export function MarkupShape({ markup, scale, selected = false, drafting = false 
       );
     }
   }
+});
+
+/** The outline does not depend on the zoom (it is in image pixels): computed once per stroke. */
+function FreehandShape({
+  markup,
+  selected,
+  drafting,
+}: {
+  markup: Extract<PixelMarkup, { kind: 'freehand' }>;
+  selected: boolean;
+  drafting: boolean;
+}) {
+  const ink = markupInk[markup.color];
+  const path = useMemo(() => freehandPath(markup, !drafting), [markup, drafting]);
+  // Filled outline, plus a thin stroke of the same ink so a fine line drawn at 400 % still shows at fit.
+  return (
+    <g className="markup-shape" data-markup-id={markup.id}>
+      {selected ? <path d={path} fill="none" stroke="rgb(255 255 255 / 0.85)" strokeWidth={glowWidth - 2} {...nonScaling} /> : null}
+      <path d={path} fill="none" stroke={haloInk} strokeWidth={3} strokeLinejoin="round" {...nonScaling} />
+      <path d={path} fill={ink} stroke={ink} strokeWidth={1.25} strokeLinejoin="round" {...nonScaling} />
+    </g>
+  );
 }
