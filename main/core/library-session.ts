@@ -11,7 +11,8 @@ import { createIngestService, type IngestService, imaging } from '../services/in
 import { createExportRunner, createOrdersService, createStudioSettings, type ExportRunner, type OrdersService } from '../services/orders';
 import { createPublishingService, createServerAnswers, type PublishingService } from '../services/publishing';
 import { createRetouchService, type RetouchService } from '../services/retouch';
-import { pendingDiffer, pendingOriginals, pendingPrepare } from '../services/retouch/pending-ports';
+import { createDiffer, prepareReviewImage } from '../services/retouch/diff';
+import { createOriginals } from '../services/retouch/originals';
 import type { SecretStore } from '../services/secrets';
 import { createSyncService, type SyncService } from '../services/sync';
 import { LOCAL_SERVER_PORT, readLocalPairing } from './local-server';
@@ -138,9 +139,14 @@ export async function openLibrarySession(
   const retouch = createRetouchService({
     catalog,
     sync,
-    originals: pendingOriginals,
-    prepareReviewImage: pendingPrepare,
-    createDiffer: pendingDiffer,
+    originals: createOriginals({
+      catalog,
+      sync,
+      cacheDir: path.join(library.path, 'retouch', 'files'),
+      onProblem: (photoId, message) => log.warn(`retouch original of ${photoId}: ${message}`),
+    }),
+    prepareReviewImage,
+    createDiffer,
     me: () => ({
       deviceId: catalog.syncState.get().deviceId ?? 'this-computer',
       name: personName?.()?.trim() || computerPersonName(),

@@ -50,10 +50,11 @@ export function createDropBack(options: DropBackOptions) {
   async function submitOne(taskId: string, source: string): Promise<void> {
     const name = path.basename(source);
     const kept = await keepVersion(source, options.versionsDir);
-    // The decode check: a damaged or unreadable edit fails here, before anything is queued.
-    const image = await options.preparer.prepareNow(kept.sha256, kept.file, kept.file).catch((error: unknown) => {
-      throw new AppError('invalid_input', `${name}: ${(error as Error).message}`);
-    });
+    // The decode check: a damaged or unreadable edit fails here, before anything is queued. Made
+    // from the dropped file so the sentence names it; the same bytes as the copy kept, or refused.
+    const image = await options.preparer.prepareNow(kept.sha256, kept.file, source);
+    if (image.sha256 !== kept.sha256)
+      throw new AppError('conflict', `${name} changed while it was being read. Wait until the editor has saved it, then drop it again.`);
     catalog.transaction(() => {
       // Checked again: the task may have changed while the file was read (a feed page, a release).
       const view = requireView(taskId);

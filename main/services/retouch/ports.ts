@@ -17,9 +17,9 @@ export interface PreparedImage {
 }
 export type PrepareReviewImage = (sourceFile: string, outDir: string) => Promise<PreparedImage>;
 
-/** The difference overlay's answer, its file an absolute path (made relative to /media/ here). */
+/** The difference overlay's answer; its `file` is an absolute path (made relative to /media/ here). */
 export type DiffResult =
-  | (Omit<Extract<DiffOutput, { kind: 'overlay' }>, 'overlay'> & { kind: 'overlay'; overlay?: string; overlayFile?: string })
+  | (Omit<Extract<DiffOutput, { kind: 'overlay' }>, 'overlay'> & { file: string })
   | Extract<DiffOutput, { kind: 'cropped' }>;
 
 export interface Differ {

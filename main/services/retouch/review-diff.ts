@@ -41,9 +41,6 @@ export async function runDiff(request: DiffRequest): Promise<DiffOutput> {
     outDir: path.join(mediaDir, 'retouch', 'diff'),
   });
   if (result.kind === 'cropped') return result;
-  const { overlayFile, overlay, ...rest } = result;
-  const file = overlayFile ?? overlay;
-  if (!file) throw new AppError('internal', 'The difference overlay was made without a file.');
-  const rel = path.isAbsolute(file) ? path.relative(mediaDir, file).split(path.sep).join('/') : file;
-  return { ...rest, overlay: rel };
+  const { file, ...rest } = result;
+  return { ...rest, overlay: path.relative(mediaDir, file).split(path.sep).join('/') };
 }

@@ -50,7 +50,16 @@ describe('preferences on conf', () => {
 
   it('derives the on-disk JSON Schema from the zod schema', () => {
     const props = prefsJsonSchemaProperties();
-    expect(Object.keys(props).sort()).toEqual(['language', 'recentLibraries', 'serverUrl', 'theme']);
+    expect(Object.keys(props).sort()).toEqual(['language', 'personName', 'recentLibraries', 'serverUrl', 'theme']);
     expect(props.language).toMatchObject({ enum: ['en', 'pl'] });
+  });
+
+  it('keeps the person’s name for the retouch queue trimmed, and forgets it with null', () => {
+    const prefs = createPreferences(openNodePrefsStore(temp.dir));
+    expect(prefs.get().personName).toBeNull();
+    expect(prefs.set({ personName: '  Anna  ' }).personName).toBe('Anna');
+    expect(() => prefs.set({ personName: '   ' })).toThrow(/Enter your name/);
+    expect(prefs.get().personName).toBe('Anna');
+    expect(prefs.set({ personName: null }).personName).toBeNull();
   });
 });
