@@ -25,17 +25,19 @@ const OVERLAY_COLOUR: [number, number, number, number] = [255, 0, 255, 204];
 export function createDiffer(options: { workers?: number } = {}): Differ {
   // Each job holds ~250 MB for a 24 MP pair and libvips already uses every core for decoding,
   // so a few workers are plenty; one on a two-core machine keeps the other core for the app.
-  const size = Math.max(1, options.workers ?? Math.min(2, os.availableParallelism() - 1));
+  return differOn(createDiffPool(options.workers ?? Math.min(2, os.availableParallelism() - 1)));
+}
+
+/** The worker threads that run diff jobs. */
+export function createDiffPool(workers: number): WorkerPool<DiffJob, DiffWorkerResponse> {
   const workerData: DiffWorkerData = { sharpPath: createRequire(import.meta.url).resolve('sharp') };
-  return differOn(
-    createWorkerPool<DiffJob, DiffWorkerResponse>({
-      source: DIFF_WORKER_SOURCE,
-      workerData,
-      size,
-      closeMessage: CLOSE_MESSAGE,
-      name: 'difference worker',
-    }),
-  );
+  return createWorkerPool<DiffJob, DiffWorkerResponse>({
+    source: DIFF_WORKER_SOURCE,
+    workerData,
+    size: Math.max(1, workers),
+    closeMessage: CLOSE_MESSAGE,
+    name: 'difference worker',
+  });
 }
 
 /** The differ over any pool of diff workers (tests wrap the real one to count jobs). */
