@@ -26,11 +26,16 @@ export interface ImagePreparerOptions {
 }
 
 export interface ImagePreparer {
-  original(view: RetouchTaskView): ImageSlot;
-  version(view: RetouchTaskView, version: RetouchVersionFile): ImageSlot;
+  /** `download` false: start only from a file this laptop has (nothing fetched for a task nobody opened). */
+  original(view: RetouchTaskView, download?: boolean): ImageSlot;
+  version(view: RetouchTaskView, version: RetouchVersionFile, download?: boolean): ImageSlot;
   /** Prepares one file now and keeps its image (a dropped version: the decode check of drop-back). */
   prepareNow(sha256: string, source: string, file: string): Promise<PreparedImage>;
-  /** Starts whatever images of the task are not ready yet. */
+  /**
+   * Starts the task's images that are not ready yet: from files this laptop has, and for a task
+   * waiting for review also downloaded (a reviewer will open it; the rest is fetched when opened,
+   * so a laptop never downloads a whole order's originals unasked).
+   */
   kick(view: RetouchTaskView): void;
   /** Resolves when nothing is being prepared (tests, closing). */
   idle(): Promise<void>;
@@ -114,7 +119,7 @@ export function createImagePreparer(options: ImagePreparerOptions): ImagePrepare
   }
 
   const preparer: ImagePreparer = {
-    original(view) {
+    original(view, download = true) {
       const sha = view.photo.original?.sha256 ?? null;
       const local = options.originals.knownPath(view);
       const image = (sha ? catalog.retouch.image(sha) : null) ?? (local ? catalog.retouch.imageBySource(local) : null);
@@ -132,6 +137,7 @@ export function createImagePreparer(options: ImagePreparerOptions): ImagePrepare
           status: 'missing',
           message: `The original of ${view.photo.name} is not on this computer, and the hosted service cannot be reached. It shows here once you are online.`,
         };
+      if (!local && !download) return { status: 'preparing', message: 'Downloading the original…' };
       start(key, view.task.id, async () => {
         const found = await options.originals.localFile(view);
         if ('missing' in found) throw new Error(found.missing);
@@ -140,7 +146,7 @@ export function createImagePreparer(options: ImagePreparerOptions): ImagePrepare
       return { status: 'preparing', message: local ? 'Preparing the original…' : 'Downloading the original…' };
     },
 
-    version(view, version) {
+    version(view, version, download = true) {
       const image = catalog.retouch.image(version.sha256);
       if (image) return ready(image);
       const key = `version:${version.sha256}`;
@@ -152,6 +158,7 @@ export function createImagePreparer(options: ImagePreparerOptions): ImagePrepare
           status: 'missing',
           message: `Round ${version.round} of ${view.photo.name} is not on this computer, and the hosted service cannot be reached. It shows here once you are online.`,
         };
+      if (!local && !download) return { status: 'preparing', message: `Downloading round ${version.round}…` };
       start(key, view.task.id, async () => {
         const file = local?.file ?? (await options.originals.fetchFile(version.sha256, version.name));
         await store(version.sha256, local?.file ?? null, file);
@@ -162,8 +169,9 @@ export function createImagePreparer(options: ImagePreparerOptions): ImagePrepare
     prepareNow: (sha256, source, file) => store(sha256, source, file),
 
     kick(view) {
-      preparer.original(view);
-      for (const version of view.versions) preparer.version(view, version);
+      const download = view.task.state === 'in_review';
+      preparer.original(view, download);
+      for (const version of view.versions) preparer.version(view, version, download);
     },
 
     idle() {

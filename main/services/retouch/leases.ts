@@ -31,7 +31,8 @@ export interface LeaseOptions {
   keep: (view: RetouchTaskView) => void;
 }
 
-type Answer = { ok: true; view: RetouchTaskView } | { ok: false; reason: string; offline: boolean };
+/** `unreachable`: no answer from the server (offline, not paired, disconnected), as opposed to its refusal. */
+type Answer = { ok: true; view: RetouchTaskView } | { ok: false; reason: string; unreachable: boolean; offline: boolean };
 
 function errorOf(body: unknown): { message: string | null; task: unknown } {
   const error = (body as { error?: { message?: unknown; task?: unknown } } | null)?.error;
@@ -42,12 +43,12 @@ export function createLeases(options: LeaseOptions) {
   const { catalog, me } = options;
 
   async function send(taskId: string, body: TaskEventBody, offlineSentence: string): Promise<Answer> {
-    if (catalog.retouch.isLocal(taskId)) return { ok: false, reason: NOT_SENT_YET, offline: false };
+    if (catalog.retouch.isLocal(taskId)) return { ok: false, reason: NOT_SENT_YET, unreachable: false, offline: false };
     let answer: { status: number; body: unknown };
     try {
       answer = await options.sync.send('POST', eventsPath(taskId), body, offlineSentence);
     } catch (error) {
-      if (error instanceof AppError) return { ok: false, reason: error.message, offline: error.code === 'offline' };
+      if (error instanceof AppError) return { ok: false, reason: error.message, unreachable: true, offline: error.code === 'offline' };
       throw error;
     }
     if (answer.status >= 200 && answer.status < 300) {
@@ -56,6 +57,7 @@ export function createLeases(options: LeaseOptions) {
         return {
           ok: false,
           reason: 'The hosted service answered in a way this version does not understand. Update Proofdesk.',
+          unreachable: false,
           offline: false,
         };
       options.keep(view.data);
@@ -65,7 +67,12 @@ export function createLeases(options: LeaseOptions) {
     const { message, task } = errorOf(answer.body);
     const view = retouchTaskViewSchema.safeParse(task);
     if (view.success) options.keep(view.data);
-    return { ok: false, reason: message ?? `The hosted service answered with status ${answer.status}.`, offline: false };
+    return {
+      ok: false,
+      reason: message ?? `The hosted service answered with status ${answer.status}.`,
+      unreachable: false,
+      offline: false,
+    };
   }
 
   const by = () => me().name;
@@ -97,8 +104,9 @@ export function createLeases(options: LeaseOptions) {
     },
 
     /**
-     * Renews every hold of this person with less than a third left. Offline it simply tries again
-     * next time (the holder keeps working meanwhile); a refusal becomes the task's problem.
+     * Renews every hold of this person with less than a third left. Without an answer (offline,
+     * not paired) it tries again next time, the holder working on meanwhile; a refusal becomes the
+     * task's problem.
      */
     async renewDue(): Promise<{ renewed: string[]; refused: string[] }> {
       const renewed: string[] = [];
@@ -118,7 +126,7 @@ export function createLeases(options: LeaseOptions) {
             'Renewing a hold needs a connection',
           );
           if (answer.ok) renewed.push(view.task.id);
-          else if (answer.offline) break;
+          else if (answer.unreachable) break;
           else {
             catalog.retouch.setProblem(view.task.id, answer.reason, null);
             refused.push(view.task.id);

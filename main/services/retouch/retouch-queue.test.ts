@@ -196,6 +196,30 @@ describe('the retouch queue', () => {
     ).toEqual([['POST', '/v1/retouch/tasks', 'IMG_0412.jpg']]);
   });
 
+  it('answers a task at once, saying why an image that is not on this computer cannot be shown yet', () => {
+    const { retouch } = queue();
+    const started = Date.now();
+    const detail = retouch.get('review');
+    expect(Date.now() - started).toBeLessThan(200);
+    expect(detail.original).toEqual({
+      status: 'missing',
+      message: expect.stringMatching(
+        /^The original of IMG_0005.CR3 is not on this computer, and the computer that holds it has not uploaded it yet/,
+      ),
+    });
+    expect(detail.versions).toEqual([
+      {
+        round: 1,
+        slot: {
+          status: 'missing',
+          message: expect.stringMatching(/^Round 1 of IMG_0005.CR3 is not on this computer, and the hosted service cannot be reached/),
+        },
+      },
+    ]);
+    expect(detail.originalPath).toBeNull();
+    expect(() => retouch.get('nope')).toThrow(/not in the library/);
+  });
+
   it('refuses claiming without the hosted service, with a sentence', async () => {
     const { retouch } = queue();
     const claim = await retouch.claim(['todo']);

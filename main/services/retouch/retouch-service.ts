@@ -3,6 +3,7 @@
 // through the outbox; drop-back of edited files; review; the difference overlay; the originals.
 // Constructed with explicit dependencies (see ports.ts); the public API is RetouchService.
 import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { AppError } from '../../../shared/errors';
 import type { JobProgress } from '../../../shared/schemas/jobs';
 import { type RetouchTaskView, retouchTaskViewSchema } from '../../../shared/schemas/retouch-api';
@@ -192,7 +193,9 @@ export function createRetouchService(options: RetouchServiceOptions): RetouchSer
       const latest = view.versions.at(-1);
       if (!latest) throw new AppError('not_found', `No version of ${view.photo.name} has been submitted yet.`);
       const local = catalog.retouch.versions(taskId).find((v) => v.sha256 === latest.sha256);
-      return local ? local.file : originals.fetchFile(latest.sha256, latest.name);
+      if (!local) return originals.fetchFile(latest.sha256, latest.name);
+      // The retoucher's own export where it still is: the copy kept in the library is never edited.
+      return existsSync(local.path) ? local.path : local.file;
     },
     dismissProblem(taskId) {
       const problem = catalog.retouch.problem(taskId);

@@ -18,7 +18,7 @@ import { type ExtraHooks, openRetouchLaptop, type RetouchLaptop } from './retouc
 
 export const SHOOT_FILES = ['orient-1-landscape.jpg', 'progressive.jpg'];
 
-export async function openRetouchStudio(server: ServerProcess, person: string) {
+export async function openRetouchStudio(server: ServerProcess, person: string, now?: () => Date) {
   const late: { answers?: ReturnType<typeof createServerAnswers> } = {};
   const hooks: ExtraHooks = {
     onChange: (kind, galleryId) => late.answers?.activity(kind, galleryId),
@@ -26,7 +26,7 @@ export async function openRetouchStudio(server: ServerProcess, person: string) {
     onRejected: (item, message) => late.answers?.rejected(item, message),
     onUploadProgress: (seq) => late.answers?.uploadProgress(seq),
   };
-  const laptop = openRetouchLaptop(server.url, person, { hooks });
+  const laptop = openRetouchLaptop(server.url, person, { hooks, ...(now ? { now } : {}) });
   const { catalog, dir, mediaDir } = laptop;
   late.answers = createServerAnswers(catalog, { galleryChanged: () => {}, notice: () => {} });
   const publishing = createPublishingService({
@@ -43,8 +43,8 @@ export async function openRetouchStudio(server: ServerProcess, person: string) {
 export type RetouchStudio = Awaited<ReturnType<typeof openRetouchStudio>>;
 
 /** Laptop A: a new studio account, a published gallery (retouch before delivery) and a paid order of its first photo. */
-export async function studioWithRetouchOrder(server: ServerProcess, person = 'Anna') {
-  const studio = await openRetouchStudio(server, person);
+export async function studioWithRetouchOrder(server: ServerProcess, person = 'Anna', now?: () => Date) {
+  const studio = await openRetouchStudio(server, person, now);
   await studio.sync.pair(server.url, await createStudio(server), 'Studio laptop');
   const { shoot, photoIds } = await shootWithVariants(studio.catalog, studio.mediaDir, SHOOT_FILES);
   mkdirSync(shoot.path, { recursive: true });
