@@ -1,12 +1,9 @@
 // Holding and handling a task against the real server: a hold is renewed automatically when less
 // than a third of it is left (not before, and offline it simply waits); the originals of a batch
-// are saved into a folder as a job; a task's files are opened through the desktop shell, and the
-// browser host, which has none, says where the file is.
+// are saved into a folder as a job; the file to open is the photographer's own.
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { LibrarySession } from '../../core/library-session';
-import { retouchHandlers } from '../../ipc/handlers/retouch';
 import { type ServerProcess, startServerProcess } from '../sync/test-support/server-process';
 import { RENEW_BEFORE_MS } from './leases';
 import { LEASE_MINUTES } from './retouch-requests';
@@ -19,8 +16,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.dispose();
 });
-
-const ctx = { origin: null, transport: 'host' as const };
 
 it('renews a hold running out, not one with time left; offline it waits without a problem', async () => {
   let ahead = 0;
@@ -46,7 +41,7 @@ it('renews a hold running out, not one with time left; offline it waits without 
   await server.restart();
 }, 60_000);
 
-it('saves a batch’s originals into a folder as a job, and opens a task’s files through the desktop shell only', async () => {
+it('saves a batch’s originals into a folder as a job, and finds the file to open', async () => {
   const { studio: anna, orderId, shootDir } = await studioWithRetouchOrder(server);
   const taskId = anna.retouch.list('all', '', orderId).rows[0]?.taskId as string;
   const folder = path.join(anna.dir, 'To retouch');
@@ -56,29 +51,7 @@ it('saves a batch’s originals into a folder as a job, and opens a task’s fil
   expect(anna.job(jobId)).toMatchObject({ kind: 'retouch.originals', state: 'done', done: 1, total: 1 });
   expect(existsSync(path.join(folder, SHOOT_FILES[0] as string))).toBe(true);
 
-  const opened: string[] = [];
-  const session = { retouch: anna.retouch } as LibrarySession;
-  const desktop = retouchHandlers({
-    appInfo: () => ({}) as never,
-    prefs: {} as never,
-    library: {} as never,
-    session: () => session,
-    shell: {
-      openPath: async (file) => {
-        opened.push(`open ${file}`);
-        return '';
-      },
-      showItemInFolder: (file) => opened.push(`reveal ${file}`),
-    },
-  });
-  const original = path.join(shootDir, SHOOT_FILES[0] as string);
-  expect(await desktop['retouch.open']({ taskId, file: 'original', how: 'editor' }, ctx)).toEqual({ path: original });
-  await desktop['retouch.open']({ taskId, file: 'original', how: 'reveal' }, ctx);
-  expect(opened).toEqual([`open ${original}`, `reveal ${original}`]);
-  await expect(desktop['retouch.open']({ taskId, file: 'latest_version', how: 'editor' }, ctx)).rejects.toThrow(/No version of/);
-
-  const browser = retouchHandlers({ appInfo: () => ({}) as never, prefs: {} as never, library: {} as never, session: () => session });
-  await expect(browser['retouch.open']({ taskId, file: 'original', how: 'editor' }, ctx)).rejects.toThrow(
-    `The file is at ${original}. Opening it in an editor or showing it in its folder needs the Proofdesk desktop app`,
-  );
+  // Opening: the photographer's own file for the original; no version yet.
+  expect(await anna.retouch.filePath(taskId, 'original')).toBe(path.join(shootDir, SHOOT_FILES[0] as string));
+  await expect(anna.retouch.filePath(taskId, 'latest_version')).rejects.toThrow(/No version of/);
 }, 60_000);
