@@ -149,7 +149,14 @@ export async function orderPhotos(
  */
 export async function publishToNewClient(
   page: Page,
-  gallery: { name: string; email: string; price: string; manualValidation: boolean; autoSendDownloadLinks?: boolean },
+  gallery: {
+    name: string;
+    email: string;
+    price: string;
+    manualValidation: boolean;
+    autoSendDownloadLinks?: boolean;
+    retouchBeforeDelivery?: boolean;
+  },
 ): Promise<{ link: string; code: string }> {
   await page.getByRole('button', { name: 'Shoots', exact: true }).click();
   await page.getByRole('button', { name: 'Publish gallery' }).click();
@@ -159,6 +166,7 @@ export async function publishToNewClient(
   await dialog.getByLabel('E-mail').fill(gallery.email);
   await dialog.getByLabel('Price of Digital files, full resolution').fill(gallery.price);
   if (gallery.manualValidation) await dialog.getByRole('checkbox', { name: 'Validate orders manually' }).check();
+  if (gallery.retouchBeforeDelivery) await dialog.getByRole('checkbox', { name: 'Retouch before delivery' }).check();
   if (gallery.autoSendDownloadLinks === false) await dialog.getByRole('checkbox', { name: 'Send download links automatically' }).uncheck();
   await dialog.getByRole('button', { name: 'Publish gallery' }).click();
   const progress = page.getByRole('dialog', { name: /^Publishing / });
