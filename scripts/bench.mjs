@@ -1,4 +1,4 @@
-// `npm run -s bench -- <ingest|grid|gallery|zip> [options] [--json]`: benchmarks with JSON output,
+// `npm run -s bench -- <ingest|grid|gallery|zip|retouch> [options] [--json]`: benchmarks with JSON output,
 // never part of `npm test`. The last stdout line is one JSON object; progress goes to stderr.
 //   ingest [--input DIR] [--count 24]  whole `ingest` command on 24 MP JPEGs vs vipsthumbnail
 //   grid [--photos 10000]              grid queries through the catalog's worker-thread reader
@@ -8,6 +8,8 @@
 //                                      vs a bare node:http server sending the same bytes
 //   zip [--gib 5] [--files 5]          a multi-GB zip64 download of delivered files from the built server
 //                                      (streamed, bounded memory; `unzip -t` on the result)
+//   retouch [--pairs 6]                review images and the difference overlay of 24 MP pairs vs
+//                                      ImageMagick `compare` and the vips CLI on the same pairs
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -31,10 +33,10 @@ function runOrDie(command, args, env = {}) {
   return r.stdout;
 }
 
-async function corpus() {
+async function corpus(defaultCount = '24') {
   const input = option('--input');
   if (input) return path.resolve(input);
-  const count = Number(option('--count', '24'));
+  const count = Number(option('--count', defaultCount));
   // Deterministic pixels, so a corpus made earlier is reused (making it takes ~2 minutes).
   const dir = path.join(root, '.tmp', `bench-corpus-${count}`);
   const have = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.jpg')).length : 0;
@@ -137,9 +139,25 @@ async function zipBench() {
   return JSON.parse(out.trim().split('\n').at(-1) ?? '{}');
 }
 
-const benches = { ingest: ingestBench, grid: gridBench, gallery: galleryBench, zip: zipBench };
+async function retouchBench() {
+  // libvips-tools brings the vips CLI (a reference); ImageMagick is used when installed.
+  spawnSync(process.execPath, [path.join(root, 'scripts/ensure-system-deps.mjs'), '--bench'], { stdio: 'inherit' });
+  const pairs = option('--pairs', '6');
+  const input = await corpus(pairs);
+  const out = path.join(os.tmpdir(), `proofdesk-retouch-${process.pid}.json`);
+  runOrDie(bin('vitest'), ['run', '--config', 'test/bench/vitest.bench.config.ts', 'test/bench/retouch.bench-run.ts'], {
+    BENCH_CORPUS: input,
+    BENCH_PAIRS: pairs,
+    BENCH_OUT: out,
+  });
+  const result = JSON.parse(fs.readFileSync(out, 'utf8'));
+  fs.rmSync(out, { force: true });
+  return result;
+}
+
+const benches = { ingest: ingestBench, grid: gridBench, gallery: galleryBench, zip: zipBench, retouch: retouchBench };
 if (!benches[kind]) {
-  say(`Unknown benchmark "${kind}". Use: ingest, grid, gallery, zip.`);
+  say(`Unknown benchmark "${kind}". Use: ingest, grid, gallery, zip, retouch.`);
   process.exit(2);
 }
 try {

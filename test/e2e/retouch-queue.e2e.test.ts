@@ -70,7 +70,7 @@ async function syncUntil(page: Page, visible: () => Promise<boolean>, timeout = 
   }
   await shot(page, 'retouch-timeout');
   throw new Error(
-    `Timed out waiting for the change to arrive through sync (see retouch-timeout.png): ${await page.locator('main').innerText()}`,
+    `Timed out waiting for the change to arrive through sync (see retouch-timeout.png): ${await page.locator('main').textContent()}`,
   );
 }
 

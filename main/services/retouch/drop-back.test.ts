@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import type { TaskActor } from '../../../shared/retouch';
 import { sharedImagesDir } from '../../../test/helpers/fixtures';
 import { advance, BOB, hours, taskView } from '../catalog/retouch-test-support';
+import { originalTopic } from './originals';
 import { openRetouchLaptop } from './test-support/retouch-laptop';
 
 const NOW = '2026-03-04T12:00:00.000Z';
@@ -143,5 +144,29 @@ describe('drop-back', () => {
     expect((diff.box?.top ?? 0) + (diff.box?.height ?? 0)).toBeLessThanOrEqual(box.top + box.height + 8);
     await expect(retouch.diff({ taskId: 't412', before: 0, after: 2, threshold: 24 })).rejects.toThrow(/no round 2/);
     await retouch.close();
+  });
+
+  it('offers this laptop’s originals again when the service starts (an upload never queued before a quit)', async () => {
+    const laptop = openRetouchLaptop(null, 'Anna', { now: () => new Date(NOW) });
+    const folder = path.join(laptop.dir, 'Shoot');
+    mkdirSync(folder);
+    const file = path.join(folder, 'IMG_0500.jpg');
+    copyFileSync(SOURCE, file);
+    chmodSync(file, 0o644);
+    const shoot = laptop.catalog.shoots.add({ path: folder, name: 'Shoot', kind: 'shoot' });
+    const photo = laptop.catalog.photos.create({
+      shootId: shoot.id,
+      folder,
+      stem: 'IMG_0500',
+      files: [{ path: file, role: 'primary', size: 1, mtimeMs: 1, fingerprint: null }],
+    });
+    // Stored as a feed page leaves it, but never followed up (the app quit meanwhile).
+    laptop.catalog.retouch.putView(taskView({ taskId: 't500', name: 'IMG_0500.jpg', photoId: photo.id }));
+    expect(laptop.catalog.outbox.byTopic(originalTopic(photo.id), 'pending')).toEqual([]);
+    laptop.retouch.start();
+    const deadline = Date.now() + 5000;
+    while (laptop.catalog.outbox.byTopic(originalTopic(photo.id), 'pending').length < 2 && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 10));
+    expect(laptop.catalog.outbox.byTopic(originalTopic(photo.id), 'pending').map((r) => r.kind)).toEqual(['upload', 'request']);
   });
 });

@@ -229,6 +229,8 @@ export function createRetouchService(options: RetouchServiceOptions): RetouchSer
       timer ??= setInterval(renew, RENEW_CHECK_MS);
       timer.unref?.();
       void renew();
+      // An original whose upload never got queued (the app quit while hashing it) is offered again.
+      for (const view of catalog.retouch.views()) if (view.task.state !== 'approved') originals.offer(view);
     },
     async close() {
       if (timer) clearInterval(timer);

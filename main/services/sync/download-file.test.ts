@@ -72,7 +72,12 @@ describe('downloadFile', () => {
     proxy.options.cutAfter = (n) => (n === 1 ? 300_000 : null);
     const dest = path.join(tempDir(), 'a.jpg');
     await downloadFile(target(), '/file', dest, { sha256: SHA, size: FILE.length });
-    expect(proxy.seen.map((s) => s.range)).toEqual([null, 'bytes=300000-']);
+    // fetch drops what it had received but not yet handed over when the connection ends early, so
+    // the resume starts at what reached the disk: some of the 300 000 bytes sent, never more.
+    const [first, second] = proxy.seen.map((s) => s.range);
+    expect(first).toBeNull();
+    expect(Number(/^bytes=(\d+)-$/.exec(second ?? '')?.[1])).toBeGreaterThan(0);
+    expect(Number(/^bytes=(\d+)-$/.exec(second ?? '')?.[1])).toBeLessThanOrEqual(300_000);
     expect(createHash('sha256').update(readFileSync(dest)).digest('hex')).toBe(SHA);
   });
 
@@ -89,12 +94,15 @@ describe('downloadFile', () => {
       message: expect.stringMatching(/^IMG_2\.jpg could not be downloaded.*try again when online/),
     });
     expect(existsSync(dest)).toBe(false);
-    expect(readFileSync(partOf(dest)).equals(FILE.subarray(0, 250_000))).toBe(true);
+    const kept = readFileSync(partOf(dest));
+    expect(kept.length).toBeGreaterThan(0);
+    expect(kept.length).toBeLessThanOrEqual(250_000);
+    expect(kept.equals(FILE.subarray(0, kept.length))).toBe(true);
 
     proxy.options.offline = false;
     proxy.options.cutAfter = undefined;
     await downloadFile(target(), '/file', dest, { sha256: SHA });
-    expect(proxy.seen.at(-1)?.range).toBe('bytes=250000-');
+    expect(proxy.seen.at(-1)?.range).toBe(`bytes=${kept.length}-`);
     expect(readFileSync(dest).equals(FILE)).toBe(true);
   });
 

@@ -57,38 +57,12 @@ export async function downloadFile(
   if (options.sha256 && (await hashOf(destFile, options.size)) === options.sha256)
     return { path: destFile, size: (await fs.stat(destFile)).size, sha256: options.sha256 };
 
-  let fruitless = 0;
-  for (;;) {
-    // Only content named by its hash can be resumed: anything else may differ from one answer to the next.
-    const resumeAt = options.sha256 ? await sizeOf(part) : 0;
-    if (options.size !== undefined && resumeAt === options.size) break;
-    try {
-      await fetchInto(
-        { ...target, url: `${target.baseUrl.replace(/\/+$/, '')}${apiPath}`, idleTimeoutMs: target.idleTimeoutMs ?? 60_000 },
-        part,
-        resumeAt,
-        { size: options.size, onProgress: options.onProgress, mismatch: () => mismatch(label) },
-      );
-      break;
-    } catch (error) {
-      if (error instanceof Refused) {
-        if (error.answer.status === 401) throw new AppError('unauthorized', REVOKED_MESSAGE);
-        const code = error.answer.status === 404 ? 'not_found' : 'conflict';
-        throw new AppError(code, `${label} could not be downloaded: ${serverMessage(error.answer)}`);
-      }
-      // Bytes that cannot be the file asked for are not worth resuming from.
-      if (error instanceof AppError && error.code === 'conflict') await fs.rm(part, { force: true });
-      if (!(error instanceof Interrupted)) throw error;
-      fruitless = options.sha256 && (await sizeOf(part)) > resumeAt ? 0 : fruitless + 1;
-      if (fruitless >= MAX_FRUITLESS_ATTEMPTS)
-        throw new AppError(
-          'offline',
-          `${label} could not be downloaded: the hosted service cannot be reached (${error.message}). What already arrived is kept; try again when online to continue.`,
-        );
-      // Bytes came and then the connection dropped: resume at once. Nothing came: wait longer each time.
-      const delay = fruitless === 0 ? 0 : (target.retryDelayMs ?? 500) * 2 ** (fruitless - 1);
-      await new Promise((resolve) => setTimeout(resolve, delay));
-    }
+  try {
+    await fetchAll(target, apiPath, part, label, options);
+  } catch (error) {
+    // What arrived of content that cannot be resumed is of no use later: not left behind.
+    if (!options.sha256) await fs.rm(part, { force: true });
+    throw error;
   }
 
   const size = await sizeOf(part);
@@ -107,6 +81,43 @@ export async function downloadFile(
     await fs.rename(part, destFile);
   });
   return { path: destFile, size, sha256 };
+}
+
+/** Requests until every byte is in the partial file: resuming after drops, giving up after fruitless tries. */
+async function fetchAll(target: DownloadTarget, apiPath: string, part: string, label: string, options: DownloadOptions): Promise<void> {
+  let fruitless = 0;
+  for (;;) {
+    // Only content named by its hash can be resumed: anything else may differ from one answer to the next.
+    const resumeAt = options.sha256 ? await sizeOf(part) : 0;
+    if (options.size !== undefined && resumeAt === options.size) return;
+    try {
+      await fetchInto(
+        { ...target, url: `${target.baseUrl.replace(/\/+$/, '')}${apiPath}`, idleTimeoutMs: target.idleTimeoutMs ?? 60_000 },
+        part,
+        resumeAt,
+        { size: options.size, onProgress: options.onProgress, mismatch: () => mismatch(label) },
+      );
+      return;
+    } catch (error) {
+      if (error instanceof Refused) {
+        if (error.answer.status === 401) throw new AppError('unauthorized', REVOKED_MESSAGE);
+        const code = error.answer.status === 404 ? 'not_found' : 'conflict';
+        throw new AppError(code, `${label} could not be downloaded: ${serverMessage(error.answer)}`);
+      }
+      // Bytes that cannot be the file asked for are not worth resuming from.
+      if (error instanceof AppError && error.code === 'conflict') await fs.rm(part, { force: true });
+      if (!(error instanceof Interrupted)) throw error;
+      fruitless = options.sha256 && (await sizeOf(part)) > resumeAt ? 0 : fruitless + 1;
+      if (fruitless >= MAX_FRUITLESS_ATTEMPTS)
+        throw new AppError(
+          'offline',
+          `${label} could not be downloaded: the hosted service cannot be reached (${error.message}). ${options.sha256 ? 'What already arrived is kept; try' : 'Try'} again when online to continue.`,
+        );
+      // Bytes came and then the connection dropped: resume at once. Nothing came: wait longer each time.
+      const delay = fruitless === 0 ? 0 : (target.retryDelayMs ?? 500) * 2 ** (fruitless - 1);
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
 }
 
 function mismatch(label: string): AppError {

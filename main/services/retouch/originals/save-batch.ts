@@ -35,6 +35,9 @@ function perPhoto(views: RetouchTaskView[]): RetouchTaskView[] {
   return [...seen.values()];
 }
 
+/** What the original is saved as: the name it was uploaded under (as in the server's zip), else the photo's. */
+const nameOf = (view: RetouchTaskView) => savableName(view.photo.original?.name ?? view.photo.name);
+
 function zipName(views: RetouchTaskView[]): string {
   const orders = new Set(views.map((v) => v.photo.orderNumber));
   const [only] = orders;
@@ -67,7 +70,7 @@ export async function saveBatch(
       const source = await sourceOf(view, true);
       if ('missing' in source) missing.push(view.photo.name);
       else {
-        await copyInto(source.path, folder, freeName(folder, savableName(view.photo.name), taken), taken);
+        await copyInto(source.path, folder, freeName(folder, nameOf(view), taken), taken);
         files += 1;
       }
       onProgress(i + 1, total);
@@ -78,8 +81,8 @@ export async function saveBatch(
   const here = await Promise.all(views.map((v) => sourceOf(v, false)));
   const query = views.map((v) => encodeURIComponent(v.task.id)).join(',');
   const serverHasAll = views.every((v) => v.photo.original !== null);
+  const name = freeName(folder, zipName(views), taken);
   if (here.some((s) => 'missing' in s) && serverHasAll && query.length <= MAX_ZIP_QUERY) {
-    const name = freeName(folder, zipName(views), taken);
     try {
       await deps.sync.download(`/v1/retouch/originals.zip?tasks=${query}`, path.join(folder, name), {
         label: name,
@@ -102,7 +105,7 @@ export async function saveBatch(
     const had = here[i] as Source;
     const source = 'missing' in had ? await sourceOf(view, true) : had;
     if ('missing' in source) missing.push(view.photo.name);
-    else entries.push({ file: source.path, name: freeName(null, savableName(view.photo.name), inZip) });
+    else entries.push({ file: source.path, name: freeName(null, nameOf(view), inZip) });
   }
   if (entries.length === 0)
     throw new AppError(
@@ -110,7 +113,7 @@ export async function saveBatch(
       `None of these ${total} originals is on this laptop, and ${offline ? 'there is no connection to the hosted service to download them' : 'the hosted service does not have them yet'}: the zip was not made. Try again ${offline ? 'when online' : 'once the laptop that holds them has been online'}.`,
     );
   let done = 0;
-  const zipPath = await zipInto(entries, folder, freeName(folder, zipName(views), taken), taken, () => {
+  const zipPath = await zipInto(entries, folder, name, taken, () => {
     done += 1;
     onProgress(done, total);
   });

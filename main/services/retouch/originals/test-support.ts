@@ -1,14 +1,14 @@
 // Test helpers: a shoot of real photo files in a catalog (as ingest leaves them, without the
 // watcher) and the task views the server sends about them.
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { createTask } from '../../../../shared/retouch';
 import type { RetouchTaskView } from '../../../../shared/schemas/retouch-api';
 import { sharedImagesDir } from '../../../../test/helpers/fixtures';
 import type { Catalog } from '../../catalog';
 
-export const ORIGINAL_FIXTURES = ['camera-nikon-d3100-14mp.jpg', 'progressive.jpg', 'orient-6-portrait.jpg'];
+export const ORIGINAL_FIXTURES = ['camera-nikon-d3100-14mp.jpg', 'raw-synthetic-nikon-preview3000.nef', 'progressive.jpg'];
 
 export const sha256Of = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
@@ -20,12 +20,14 @@ export function shootOfFiles(catalog: Catalog, dir: string, names: readonly stri
   return names.map((name) => {
     const file = path.join(folder, name);
     copyFileSync(path.join(sharedImagesDir, name), file);
+    // The fixtures are read-only; a photographer's files are not.
+    chmodSync(file, 0o644);
     const stat = statSync(file);
     const photo = catalog.photos.create({
       shootId: shoot.id,
       folder,
       stem: name.replace(/\.[^.]+$/, ''),
-      files: [{ path: file, role: 'primary', size: stat.size, mtimeMs: stat.mtimeMs, fingerprint: null }],
+      files: [{ path: file, role: name.endsWith('.nef') ? 'raw' : 'primary', size: stat.size, mtimeMs: stat.mtimeMs, fingerprint: null }],
     });
     return { photoId: photo.id, name, file };
   });
