@@ -250,7 +250,7 @@ describe('the retouch queue in Chromium: two laptops, one hosted service', { tim
     await page.mouse.up();
     await page.getByLabel('Comment on Circle 1').fill('The patch edge shows here: blend it.');
     await page.getByLabel('Comment for the retoucher').fill('Nearly there, one more pass please.');
-    await setup.shot('40-retouch-rejection');
+    await setup.shot('40-retouch-rejection', true);
     await page.getByRole('button', { name: 'Send back with 1 markup' }).click();
     await page.locator('.retouch-task__header').getByText('Sent back').waitFor({ timeout: 15_000 });
 
@@ -269,7 +269,7 @@ describe('the retouch queue in Chromium: two laptops, one hosted service', { tim
     await syncUntil(a, () => tabs.getByRole('tab', { name: 'Sent back 1' }).isVisible());
     await tabs.getByRole('tab', { name: 'Sent back 1' }).click();
     await a.getByRole('button', { name: 'Open the task for progressive.jpg' }).click();
-    await a.locator('.retouch-task__main').getByText('Nearly there, one more pass please.').waitFor();
+    await a.locator('.retouch-notes').getByText('Nearly there, one more pass please.').waitFor();
     await a.getByText('The patch edge shows here: blend it.').waitFor();
     await expect.poll(() => a.locator('.retouch-task__main svg ellipse').count()).toBeGreaterThan(0);
     await a.waitForFunction(() => [...document.querySelectorAll('.retouch-task__main img')].every((i) => (i as HTMLImageElement).complete));

@@ -73,7 +73,11 @@ export function RetouchQueue() {
               disabled={ticked.length === 0 || busy !== null}
               onClick={() => void useRetouch.getState().claim(ticked.map((r) => r.taskId))}
             >
-              {busy === 'claim' ? t('retouch.queue.claiming') : t('retouch.queue.claim', { count: ticked.length })}
+              {busy === 'claim'
+                ? t('retouch.queue.claiming')
+                : ticked.length > 0
+                  ? t('retouch.queue.claim', { count: ticked.length })
+                  : t('retouch.action.claim')}
             </button>
             <button
               type="button"
@@ -182,23 +186,25 @@ function QueueTable({ rows }: { rows: RetouchRow[] }) {
                     onChange={(e) => useRetouch.getState().toggle(row.taskId, e.target.checked)}
                   />
                 </td>
-                <th scope="row" className="retouch-table__photo">
-                  <span className="retouch-thumb" aria-hidden="true">
-                    {row.thumb ? <img src={mediaUrl(row.thumb)} alt="" loading="lazy" /> : null}
-                  </span>
-                  <span className="retouch-table__name">
-                    <button
-                      type="button"
-                      className="link-button retouch-row__open"
-                      aria-label={t('retouch.queue.open', { name: row.photoName })}
-                      onClick={() => void useRetouch.getState().open(row.taskId)}
-                    >
-                      {row.photoName}
-                    </button>
-                    <small className="muted retouch-table__brief" title={row.brief}>
-                      {row.brief}
-                    </small>
-                  </span>
+                <th scope="row">
+                  <div className="retouch-table__photo">
+                    <span className="retouch-thumb" aria-hidden="true">
+                      {row.thumb ? <img src={mediaUrl(row.thumb)} alt="" loading="lazy" /> : null}
+                    </span>
+                    <span className="retouch-table__name">
+                      <button
+                        type="button"
+                        className="link-button retouch-row__open"
+                        aria-label={t('retouch.queue.open', { name: row.photoName })}
+                        onClick={() => void useRetouch.getState().open(row.taskId)}
+                      >
+                        {row.photoName}
+                      </button>
+                      <small className="muted retouch-table__brief" title={row.brief}>
+                        {row.brief}
+                      </small>
+                    </span>
+                  </div>
                 </th>
                 <td className="mono nowrap">{row.orderNumber ?? <span className="muted">{t('retouch.queue.byHand')}</span>}</td>
                 <td className="nowrap">

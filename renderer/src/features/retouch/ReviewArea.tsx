@@ -1,14 +1,13 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../../shared/errors';
-import type { Markup } from '../../../../shared/retouch/markup';
 import type { DiffOutput, ImageSlot, RetouchDetail } from '../../../../shared/schemas/retouch-desk';
 import { mediaUrl } from '../../api';
 import { getApi } from '../../api/use-api';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { type CompareImageSource, CompareView } from './compare';
-import { MarkupEditor, MarkupLayer, MarkupList } from './markup';
-import { useRetouch } from './retouch-store';
+import { MarkupEditor, MarkupLayer } from './markup';
+import type { ReviewDraft } from './review-draft';
 
 interface Props {
   detail: RetouchDetail;
@@ -17,6 +16,8 @@ interface Props {
   after: number;
   /** This person may approve or send back the version shown (it waits for review, not their own). */
   reviewing: boolean;
+  /** The reviewer's markups (drawn here, listed in the review form beside). */
+  draft: ReviewDraft;
 }
 
 function slotOf(detail: RetouchDetail, round: number): ImageSlot {
@@ -32,32 +33,21 @@ function source(slot: ImageSlot, label: string): CompareImageSource | null {
 
 /**
  * The comparison of two images of a task with what goes on it: the difference overlay (asked for,
- * computed off the main thread), the markups of the round shown (read-only for the retoucher), and
- * for the reviewer the markup tools, the comment and Approve / Send back.
+ * computed off the main thread), the markups of the round shown (read-only for the retoucher), or
+ * the reviewer's markup tools (the review form beside the picture lists them).
  */
-export function ReviewArea({ detail, before, after, reviewing }: Props) {
+export function ReviewArea({ detail, before, after, reviewing, draft }: Props) {
   const { t } = useTranslation();
-  const id = useId();
   const taskId = detail.view.task.id;
   const [diff, setDiff] = useState<DiffOutput | null>(null);
   const [diffBusy, setDiffBusy] = useState(false);
   const [diffError, setDiffError] = useState<string | null>(null);
-  const [draft, setDraft] = useState<Markup[]>([]);
-  const [selectedId, setSelectedId] = useState<string | null>(null);
-  const [comment, setComment] = useState('');
-  const busy = useRetouch((s) => s.busy);
   // Another pair (or task): the overlay was of the old pair; a new version to review starts clean.
   // biome-ignore lint/correctness/useExhaustiveDependencies: reset when the compared pair changes
   useEffect(() => {
     setDiff(null);
     setDiffError(null);
   }, [taskId, before, after]);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: a new round to review starts without markups
-  useEffect(() => {
-    setDraft([]);
-    setComment('');
-    setSelectedId(null);
-  }, [taskId, after]);
 
   const label = (round: number) => {
     if (round === 0) return t('retouch.rounds.original');
@@ -118,9 +108,9 @@ export function ReviewArea({ detail, before, after, reviewing }: Props) {
         toolbar={toolbar}
       >
         {reviewing ? (
-          <MarkupEditor markups={draft} onChange={setDraft} selectedId={selectedId} onSelect={setSelectedId} />
+          <MarkupEditor markups={draft.markups} onChange={draft.setMarkups} selectedId={draft.selectedId} onSelect={draft.setSelectedId} />
         ) : (
-          <MarkupLayer markups={shownMarkups} selectedId={selectedId} onSelect={setSelectedId} />
+          <MarkupLayer markups={shownMarkups} selectedId={draft.selectedId} onSelect={draft.setSelectedId} />
         )}
       </CompareView>
       {diff?.kind === 'overlay' ? (
@@ -140,44 +130,6 @@ export function ReviewArea({ detail, before, after, reviewing }: Props) {
         </p>
       ) : null}
       {diffError ? <ErrorNotice message={diffError} /> : null}
-
-      {reviewing ? (
-        <section className="card retouch-review__form" aria-labelledby={`${id}-title`}>
-          <h2 id={`${id}-title`}>{t('retouch.review.title', { n: after })}</h2>
-          <p className="muted">{t('retouch.review.hint')}</p>
-          <MarkupList markups={draft} selectedId={selectedId} onSelect={setSelectedId} onChange={setDraft} />
-          <div className="field">
-            <label htmlFor={`${id}-comment`}>{t('retouch.review.comment')}</label>
-            <textarea id={`${id}-comment`} rows={3} value={comment} onChange={(e) => setComment(e.target.value)} />
-          </div>
-          <div className="retouch-review__buttons">
-            <button
-              type="button"
-              className="button button--primary"
-              disabled={busy !== null}
-              onClick={() => void useRetouch.getState().approve(comment)}
-            >
-              {t('retouch.review.approve')}
-            </button>
-            <button
-              type="button"
-              className="button button--danger"
-              disabled={busy !== null}
-              onClick={() => void useRetouch.getState().reject(draft, comment)}
-            >
-              {t('retouch.review.reject', { count: draft.length })}
-            </button>
-          </div>
-        </section>
-      ) : shownMarkups.length > 0 || detail.view.task.rounds.find((r) => r.n === after)?.review?.comment ? (
-        <section className="card" aria-labelledby={`${id}-notes`}>
-          <h2 id={`${id}-notes`}>{t('retouch.review.notesTitle', { n: after })}</h2>
-          {detail.view.task.rounds.find((r) => r.n === after)?.review?.comment ? (
-            <p className="retouch-brief__text">{detail.view.task.rounds.find((r) => r.n === after)?.review?.comment}</p>
-          ) : null}
-          <MarkupList markups={shownMarkups} selectedId={selectedId} onSelect={setSelectedId} readOnly />
-        </section>
-      ) : null}
     </div>
   );
 }

@@ -8,8 +8,10 @@ import { formatTime } from '../../ui/format';
 import { SyncTools } from '../orders/SyncTools';
 import { DropBackPanel } from './DropBackPanel';
 import { ReviewArea } from './ReviewArea';
+import { ReviewForm, ReviewNotes } from './ReviewForm';
 import { RoundsPanel } from './RoundsPanel';
 import { useRetouch } from './retouch-store';
+import { useReviewDraft } from './review-draft';
 import { TaskStatePill } from './TaskPills';
 import { TaskPlan } from './TaskPlan';
 
@@ -33,6 +35,8 @@ export function TaskPage() {
   // A new version arrived (or another task opened): compare the original with the latest version.
   // biome-ignore lint/correctness/useExhaustiveDependencies: reset only when the task or its latest round changes
   useEffect(() => setPair(null), [taskId, latest]);
+  const shownAfter = pair?.after ?? latest;
+  const draft = useReviewDraft(taskId, shownAfter);
 
   if (detailState === 'loading' && !detail)
     return (
@@ -59,6 +63,8 @@ export function TaskPage() {
   const review = allowed('approve');
   const lease = view.task.lease;
   const shown = pair ?? { before: 0, after: latest };
+  // Only the round waiting for review is reviewed; an older pair is for looking back.
+  const reviewing = review?.allowed === true && shown.after === latest;
 
   async function open(file: 'original' | 'latest_version', how: 'editor' | 'reveal') {
     setOpenError(null);
@@ -153,7 +159,7 @@ export function TaskPage() {
 
       <div className="retouch-task__layout">
         <div className="retouch-task__main">
-          <ReviewArea detail={detail} before={shown.before} after={shown.after} reviewing={review?.allowed === true} />
+          <ReviewArea detail={detail} before={shown.before} after={shown.after} reviewing={reviewing} draft={draft} />
         </div>
         <aside className="retouch-task__side">
           <section className="card retouch-brief" aria-labelledby="retouch-brief-title">
@@ -163,6 +169,11 @@ export function TaskPage() {
             </p>
             <TaskPlan detail={detail} />
           </section>
+          {reviewing ? (
+            <ReviewForm round={shown.after} draft={draft} />
+          ) : shown.after > 0 ? (
+            <ReviewNotes detail={detail} round={shown.after} draft={draft} />
+          ) : null}
           {submit?.allowed ? (
             <section className="card">
               <DropBackPanel taskIds={[view.task.id]} compact />

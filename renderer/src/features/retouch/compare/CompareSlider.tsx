@@ -20,7 +20,8 @@ export function CompareSlider({ before, after, box, viewport, overlay, paneRef }
     <Slider.Provider {...slider}>
       <Slider.Root className="compare-slider">
         <Slider.Item item="itemOne" className="compare-slider__item">
-          <ComparePane source={before} side="before" box={box} viewport={viewport} paneRef={paneRef} />
+          {/* The overlay is on both halves: what changed shows wherever the divider is. */}
+          <ComparePane source={before} side="before" box={box} viewport={viewport} overlay={overlay} paneRef={paneRef} />
         </Slider.Item>
         <Slider.Item item="itemTwo" className="compare-slider__item">
           <ComparePane source={after} side="after" box={box} viewport={viewport} overlay={overlay} labelAt="end" />
