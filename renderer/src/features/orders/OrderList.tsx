@@ -1,8 +1,9 @@
 import { type KeyboardEvent, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type OrderFilter, orderFilters } from '../../../../shared/schemas/orders-desk';
+import { orderFilters } from '../../../../shared/schemas/orders-desk';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorNotice } from '../../ui/ErrorNotice';
+import { FilterTabs } from '../../ui/FilterTabs';
 import { formatDate, formatDateTime, formatMoney, formatTime } from '../../ui/format';
 import { Icon } from '../../ui/icons';
 import { useNav } from '../shell/nav-store';
@@ -45,7 +46,15 @@ export function OrderList() {
         </EmptyState>
       ) : (
         <>
-          <FilterTabs filter={filter} counts={counts} />
+          <FilterTabs
+            filters={orderFilters}
+            filter={filter}
+            counts={counts}
+            label={t('orders.filtersLabel')}
+            idPrefix="orders"
+            name={(f) => t(`orders.filter.${f}`)}
+            onChange={(f) => useOrders.getState().setFilter(f)}
+          />
           <div className="search">
             <label htmlFor="order-search" className="visually-hidden">
               {t('orders.search')}
@@ -73,46 +82,6 @@ export function OrderList() {
         </>
       )}
     </section>
-  );
-}
-
-function FilterTabs({ filter, counts }: { filter: OrderFilter; counts: Record<OrderFilter, number> | null }) {
-  const { t } = useTranslation();
-  const refs = useRef<(HTMLButtonElement | null)[]>([]);
-  function onKeyDown(event: KeyboardEvent, index: number) {
-    // A row of tabs: left and right (and Home, End) move along it.
-    const keys: Record<string, string> = { ArrowRight: 'ArrowDown', ArrowLeft: 'ArrowUp', Home: 'Home', End: 'End' };
-    const next = nextRowIndex(index, keys[event.key] ?? '', orderFilters.length);
-    if (next === null) return;
-    event.preventDefault();
-    refs.current[next]?.focus();
-    useOrders.getState().setFilter(orderFilters[next] as OrderFilter);
-  }
-  return (
-    <div className="order-tabs" role="tablist" aria-label={t('orders.filtersLabel')}>
-      {orderFilters.map((name, index) => (
-        <button
-          key={name}
-          ref={(el) => {
-            refs.current[index] = el;
-          }}
-          id={`orders-tab-${name}`}
-          type="button"
-          role="tab"
-          aria-selected={name === filter}
-          aria-controls="orders-panel"
-          tabIndex={name === filter ? 0 : -1}
-          className="order-tab"
-          onClick={() => useOrders.getState().setFilter(name)}
-          onKeyDown={(e) => onKeyDown(e, index)}
-        >
-          <span>{t(`orders.filter.${name}`)}</span>
-          <span className={`order-tab__count${(counts?.[name] ?? 0) > 0 && name !== 'all' ? ' order-tab__count--some' : ''}`}>
-            {counts?.[name] ?? 0}
-          </span>
-        </button>
-      ))}
-    </div>
   );
 }
 

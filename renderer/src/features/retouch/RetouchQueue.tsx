@@ -1,12 +1,12 @@
-import { type KeyboardEvent, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type RetouchFilter, type RetouchRow, retouchFilters } from '../../../../shared/schemas/retouch-desk';
+import { type RetouchRow, retouchFilters } from '../../../../shared/schemas/retouch-desk';
 import { mediaUrl } from '../../api';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorNotice } from '../../ui/ErrorNotice';
+import { FilterTabs } from '../../ui/FilterTabs';
 import { Icon } from '../../ui/icons';
 import { SyncMarker } from '../orders/OrderStatePill';
-import { nextRowIndex } from '../orders/order-forms';
 import { SyncTools } from '../orders/SyncTools';
 import { DownloadOriginalsDialog } from './DownloadOriginalsDialog';
 import { Refusals } from './Refusals';
@@ -49,7 +49,15 @@ export function RetouchQueue() {
         />
       ) : (
         <>
-          <FilterTabs filter={filter} counts={counts} />
+          <FilterTabs
+            filters={retouchFilters}
+            filter={filter}
+            counts={counts}
+            label={t('retouch.queue.filtersLabel')}
+            idPrefix="retouch"
+            name={(f) => t(`retouch.filter.${f}`)}
+            onChange={(f) => useRetouch.getState().setFilter(f)}
+          />
           <div className="search retouch-queue__tools">
             <label htmlFor="retouch-search" className="visually-hidden">
               {t('retouch.queue.search')}
@@ -106,45 +114,6 @@ export function RetouchQueue() {
         </>
       )}
     </section>
-  );
-}
-
-function FilterTabs({ filter, counts }: { filter: RetouchFilter; counts: Record<RetouchFilter, number> | null }) {
-  const { t } = useTranslation();
-  const refs = useRef<(HTMLButtonElement | null)[]>([]);
-  function onKeyDown(event: KeyboardEvent, index: number) {
-    const keys: Record<string, string> = { ArrowRight: 'ArrowDown', ArrowLeft: 'ArrowUp', Home: 'Home', End: 'End' };
-    const next = nextRowIndex(index, keys[event.key] ?? '', retouchFilters.length);
-    if (next === null) return;
-    event.preventDefault();
-    refs.current[next]?.focus();
-    useRetouch.getState().setFilter(retouchFilters[next] as RetouchFilter);
-  }
-  return (
-    <div className="order-tabs" role="tablist" aria-label={t('retouch.queue.filtersLabel')}>
-      {retouchFilters.map((name, index) => (
-        <button
-          key={name}
-          ref={(el) => {
-            refs.current[index] = el;
-          }}
-          id={`retouch-tab-${name}`}
-          type="button"
-          role="tab"
-          aria-selected={name === filter}
-          aria-controls="retouch-panel"
-          tabIndex={name === filter ? 0 : -1}
-          className="order-tab"
-          onClick={() => useRetouch.getState().setFilter(name)}
-          onKeyDown={(e) => onKeyDown(e, index)}
-        >
-          <span>{t(`retouch.filter.${name}`)}</span>
-          <span className={`order-tab__count${(counts?.[name] ?? 0) > 0 && name !== 'all' ? ' order-tab__count--some' : ''}`}>
-            {counts?.[name] ?? 0}
-          </span>
-        </button>
-      ))}
-    </div>
   );
 }
 
